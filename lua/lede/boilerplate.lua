@@ -1,0 +1,57 @@
+-- What the generic cleaner removes: data, so a filter or a user can extend it.
+--
+-- Class and id values are split into words at spaces, '-' and '_' and
+-- camelCase boundaries, and a block is boilerplate when one of its words is
+-- listed here: "share-list" has the word "share", while "commentary" is not
+-- "comment" and "article-header" is not a site header.
+local M = {}
+
+-- Words that mark boilerplate wherever they appear in a class or id.
+M.words = {
+  "share", "sharing", "sharer", "social", "socials", "related", "recommended",
+  "recommendations", "recommendation", "newsletter", "newsletters", "subscribe",
+  "subscription", "signup", "cookie", "cookies", "consent", "gdpr", "promo", "promotion",
+  "advert", "advertisement", "advertising", "ads", "ad", "adslot", "dfp", "gpt", "sponsor",
+  "sponsored", "breadcrumb", "breadcrumbs", "comments", "comment", "disqus", "tags",
+  "tagcloud", "popular", "trending", "mostread", "paywall", "outbrain", "taboola",
+  "widget", "widgets", "sidebar", "banner", "toolbar", "tools", "print", "font",
+  "fontsize", "pagination", "pager", "modal", "popup", "overlay", "login", "weather",
+  "masthead", "navbar", "menu", "skip", "rating", "author-bio", "bio", "byline-social",
+  "more-stories", "teaser", "teasers", "jump", "copyright",
+}
+
+-- Pairs of adjacent words that together mark boilerplate ("most-read").
+M.phrases = {
+  { "most", "read" }, { "read", "more" }, { "more", "stories" }, { "author", "bio" },
+  { "about", "author" }, { "you", "may", "like" }, { "further", "reading" },
+  { "site", "header" }, { "site", "footer" }, { "page", "header" }, { "page", "footer" },
+  { "global", "header" }, { "global", "footer" }, { "main", "nav" }, { "top", "bar" },
+  { "today", "date" }, { "editor", "line" },
+}
+
+-- Whole class/id values (after lowercasing) that are structural boilerplate.
+M.whole = { "header", "footer", "nav", "navigation", "aside" }
+
+-- Tags removed anywhere; "form" is kept inside the body candidate when it
+-- holds most of the text (ASP.NET wraps whole pages in one form).
+M.tags = {
+  "script", "style", "template", "noscript", "iframe", "object", "embed", "svg",
+  "canvas", "button", "input", "select", "textarea", "form", "link", "meta", "dialog",
+}
+
+-- Tags removed unless they sit inside the article (an <article>'s own
+-- <header> holds its headline and byline).
+M.outside_article_tags = { "nav", "header", "footer", "aside", "menu" }
+
+-- Short lines that are controls or furniture, never article text (lowercased,
+-- matched against a whole block's text).
+M.lines = {
+  "share", "share article", "share this article", "share this", "print", "email",
+  "read more", "read more:", "advertisement", "advertising", "sponsored", "follow us",
+  "minus", "plus", "a+", "a-", "arrow up", "home icon", "back to top", "comments",
+  "leave a comment", "related", "related articles", "more stories", "tweet", "facebook",
+  "twitter", "whatsapp", "linkedin", "copy link", "listen", "listen to this article",
+  "subscribe", "sign up", "skip to content", "loading...", "close", "menu", "search",
+}
+
+return M

@@ -1,0 +1,196 @@
+-- The `lede` command: pages in, one JSON line (or text) per page out.
+local lede = require "lede"
+local core = require "lede.core"
+local json = require "lede.json"
+
+local M = {}
+
+M.usage = [[
+usage: lede [options] [FILE|DIR|-]...
+
+Extracts the article from each page and prints one JSON object per line.
+Directories are walked for *.html and *.htm files; "-" (or no argument)
+reads one page from standard input.
+
+options:
+  -f, --format FORMAT   json (default), text or markdown
+  -u, --url URL         the page's URL (only with a single input)
+      --charset NAME    the page's charset, as an HTTP header would give it
+  -o, --output FILE     write to FILE instead of standard output
+      --progress        report progress on standard error
+  -h, --help            show this help
+  -V, --version         show the version
+
+A page that cannot be read or has no article yields {"source":..., "error":...}
+and a message on standard error; the run goes on. Exit status: 0 when every
+input gave an article, 1 when any failed, 2 for usage errors.
+]]
+
+local FORMATS = { json = true, text = true, markdown = true }
+
+local function usage_error(msg)
+  return nil, msg
+end
+
+-- Options that take a value, by every spelling.
+local VALUED = {
+  ["-f"] = "format", ["--format"] = "format", ["-u"] = "url", ["--url"] = "url",
+  ["-o"] = "output", ["--output"] = "output", ["--charset"] = "charset",
+}
+local FLAGS = {
+  ["-h"] = "help", ["--help"] = "help", ["-V"] = "version", ["--version"] = "version",
+  ["--progress"] = "progress",
+}
+
+function M.parse_args(args)
+  local opts = { format = "json", inputs = {} }
+  local i = 1
+  while i <= #args do
+    local a = args[i]
+    local name, inline = a:match("^(%-%-[%w-]+)=(.*)$")
+    name = name or a
+    if VALUED[name] then
+      local v = inline
+      if not v then i = i + 1; v = args[i] end
+      if not v then return usage_error("option " .. name .. " needs a value") end
+      opts[VALUED[name]] = v
+    elseif FLAGS[name] and not inline then
+      opts[FLAGS[name]] = true
+    elseif a == "--" then
+      for k = i + 1, #args do opts.inputs[#opts.inputs + 1] = args[k] end
+      break
+    elseif a:sub(1, 1) == "-" and a ~= "-" then
+      return usage_error("unknown option " .. a)
+    else
+      opts.inputs[#opts.inputs + 1] = a
+    end
+    i = i + 1
+  end
+  if not FORMATS[opts.format] then
+    return usage_error("unknown format '" .. opts.format .. "' (json, text or markdown)")
+  end
+  if #opts.inputs == 0 then opts.inputs[1] = "-" end
+  return opts
+end
+
+local function is_page_name(name)
+  local lower = name:lower()
+  return lower:match("%.html?$") ~= nil
+end
+
+-- Expands directories (sorted, recursively) into page files; keeps order.
+local function expand_inputs(inputs, on_error)
+  local files = {}
+  local function walk(dir)
+    local names, err = core.listdir(dir)
+    if not names then on_error(dir, err); return end
+    table.sort(names)
+    for _, name in ipairs(names) do
+      local path = dir:gsub("/$", "") .. "/" .. name
+      local kind = core.filetype(path)
+      if kind == "directory" then walk(path)
+      elseif kind == "file" and is_page_name(name) then files[#files + 1] = path end
+    end
+  end
+  for _, input in ipairs(inputs) do
+    if input ~= "-" and core.filetype(input) == "directory" then walk(input)
+    else files[#files + 1] = input end
+  end
+  return files
+end
+
+local function read_input(path)
+  if path == "-" then return io.stdin:read("a") end
+  local f, err = io.open(path, "rb")
+  if not f then return nil, err end
+  local data, rerr = f:read("a")
+  f:close()
+  if not data then return nil, path .. ": " .. tostring(rerr) end
+  return data
+end
+
+local function strip_path(msg, path)
+  -- io.open's messages already start with the path; do not say it twice
+  if msg:sub(1, #path + 2) == path .. ": " then return msg:sub(#path + 3) end
+  return msg
+end
+
+-- One input -> an article or an error record; never raises.
+local function process(path, opts)
+  local html, err = read_input(path)
+  if not html then return nil, strip_path(err or "cannot read", path) end
+  local ok, article, xerr = pcall(lede.extract, html, {
+    url = opts.url, charset = opts.charset, markdown = opts.format == "markdown" })
+  if not ok then return nil, "internal error: " .. tostring(article) end
+  if not article then return nil, xerr end
+  article.source = path
+  return article
+end
+
+local function write_record(out, opts, article, first)
+  if opts.format == "json" then
+    out:write(json.encode(article), "\n")
+    return
+  end
+  if not first then out:write("\f\n") end
+  local body = opts.format == "markdown" and (article.markdown or article.text) or article.text
+  if article.title then
+    out:write(opts.format == "markdown" and "# " or "", article.title, "\n\n")
+  end
+  out:write(body, "\n")
+end
+
+local function progress(opts, done, total, failed)
+  if opts.progress or (total >= 50 and done % 50 == 0) then
+    io.stderr:write(string.format("lede: %d/%d pages, %d failed\n", done, total, failed))
+  end
+end
+
+function M.main(args)
+  local opts, err = M.parse_args(args)
+  if not opts then
+    io.stderr:write("lede: ", err, "\n", "Try 'lede --help'.\n")
+    return 2
+  end
+  if opts.help then io.stdout:write(M.usage); return 0 end
+  if opts.version then io.stdout:write("lede ", lede.version, "\n"); return 0 end
+  local failed = 0
+  local function report(source, msg)
+    failed = failed + 1
+    io.stderr:write("lede: ", source, ": ", msg, "\n")
+    return { source = source, error = msg }
+  end
+  local errors_first = {}
+  local files = expand_inputs(opts.inputs, function(dir, msg)
+    errors_first[#errors_first + 1] = report(dir, strip_path(msg, dir))
+  end)
+  if opts.url and #files > 1 then
+    io.stderr:write("lede: --url applies to a single input, not ", #files, "\n")
+    return 2
+  end
+  local out = io.stdout
+  if opts.output then
+    local f, oerr = io.open(opts.output, "w")
+    if not f then io.stderr:write("lede: ", oerr, "\n"); return 2 end
+    out = f
+  end
+  for _, rec in ipairs(errors_first) do
+    if opts.format == "json" then out:write(json.encode(rec), "\n") end
+  end
+  for i, path in ipairs(files) do
+    local article, perr = process(path, opts)
+    if article then
+      write_record(out, opts, article, i == 1)
+    else
+      local rec = report(path, perr)
+      if opts.format == "json" then out:write(json.encode(rec), "\n") end
+    end
+    progress(opts, i, #files, failed)
+  end
+  if out ~= io.stdout then out:close() else out:flush() end
+  return failed > 0 and 1 or 0
+end
+
+-- Run as the `lede` executable's script (no module name); required, only return M.
+if ... ~= "lede.cli" then return M.main(arg) end
+return M

@@ -1,0 +1,38 @@
+-- lede: pull the article out of a news page. The public Lua API.
+local core = require "lede.core"
+require "lede.document"  -- adds Document:meta() and Document:jsonld()
+local extract = require "lede.extract"
+
+local M = {
+  version = core.version,
+  core = core,
+  dates = core.dates,
+}
+
+local function check_options(fname, opts)
+  if opts ~= nil and type(opts) ~= "table" then
+    error(string.format("bad argument #2 to '%s' (table expected, got %s)", fname, type(opts)), 3)
+  end
+  return opts or {}
+end
+
+local function check_html(fname, html)
+  if type(html) ~= "string" then
+    error(string.format("bad argument #1 to '%s' (string expected, got %s)", fname, type(html)), 3)
+  end
+end
+
+-- A Document, or nil and a message when the page cannot be read.
+function M.parse(html, opts)
+  check_html("parse", html)
+  opts = check_options("parse", opts)
+  return core.parse(html, { url = opts.url, charset = opts.charset })
+end
+
+-- The Article table (see README), or nil and a message.
+function M.extract(html, opts)
+  check_html("extract", html)
+  return extract.extract(html, check_options("extract", opts))
+end
+
+return M

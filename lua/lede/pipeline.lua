@@ -1,0 +1,203 @@
+-- The default extraction steps: clean -> body -> prune -> render.
+--
+-- Each step is a function of a context table (ctx.doc, ctx.article, ctx.opts,
+-- ctx.body, ctx.warnings); a filter may replace or wrap any of them through
+-- M.steps. Heavy lifting (tree walks, statistics, text) happens in lede.core.
+local boilerplate = require "lede.boilerplate"
+
+local M = {}
+
+local function set_of(list)
+  local s = {}
+  for _, v in ipairs(list) do s[v] = true end
+  return s
+end
+
+local WORDS = set_of(boilerplate.words)
+local WHOLE = set_of(boilerplate.whole)
+local LINES = set_of(boilerplate.lines)
+local KEEP_TAGS = set_of { "html", "body", "article", "main" }
+
+-- Splits a class or id value into lowercase words at spaces, '-', '_', ':'
+-- and camelCase boundaries.
+function M.words_of(value)
+  local words = {}
+  value = value:gsub("(%l)(%u)", "%1 %2")
+  for w in value:lower():gmatch("[^%s%-_:%.]+") do words[#words + 1] = w end
+  return words
+end
+
+local function has_phrase(words, phrase)
+  for i = 1, #words - #phrase + 1 do
+    local ok = true
+    for j = 1, #phrase do
+      if words[i + j - 1] ~= phrase[j] then ok = false; break end
+    end
+    if ok then return true end
+  end
+  return false
+end
+
+-- Why a class or id value marks boilerplate, or nil.
+function M.boilerplate_reason(value)
+  if not value or value == "" then return nil end
+  for token in value:lower():gmatch("%S+") do
+    if WHOLE[token] then return token end
+  end
+  local words = M.words_of(value)
+  for _, w in ipairs(words) do
+    if WORDS[w] then return w end
+  end
+  for _, phrase in ipairs(boilerplate.phrases) do
+    if has_phrase(words, phrase) then return table.concat(phrase, "-") end
+  end
+  return nil
+end
+
+local function is_hidden(node)
+  if node:attr("hidden") or node:attr("aria-hidden") == "true" then return true end
+  local style = node:attr("style")
+  if style then
+    style = style:lower()
+    return style:find("display%s*:%s*none") ~= nil or style:find("visibility%s*:%s*hidden") ~= nil
+  end
+  return false
+end
+
+-- Removes `node` unless it holds most of the page's text; records why.
+local function drop(ctx, node, reason)
+  if node:removed() then return end
+  if reason == "tag" then reason = "tag " .. node:tag() end
+  if ctx.total_chars > 0 and node:stats().chars > ctx.total_chars / 2 then return end
+  if ctx.trace then ctx.trace[#ctx.trace + 1] = { path = node:path(), action = "removed", reason = reason } end
+  node:remove()
+end
+
+function M.clean(ctx)
+  local doc = ctx.doc
+  local body = doc:body()
+  ctx.total_chars = body and body:stats().chars or 0
+  for _, n in ipairs(doc:select(table.concat(boilerplate.tags, ","))) do
+    drop(ctx, n, "tag")
+  end
+  for _, tag in ipairs(boilerplate.outside_article_tags) do
+    for _, n in ipairs(doc:xpath("//" .. tag .. "[not(ancestor::article)]")) do
+      drop(ctx, n, "tag " .. tag .. " outside the article")
+    end
+  end
+  for _, n in ipairs(doc:select("[hidden],[aria-hidden],[style]")) do
+    if not n:removed() and is_hidden(n) then drop(ctx, n, "hidden") end
+  end
+  for _, n in ipairs(doc:select("body [class], body [id]")) do
+    if not n:removed() and not KEEP_TAGS[n:tag()] then
+      local why = M.boilerplate_reason(n:attr("class")) or M.boilerplate_reason(n:attr("id"))
+      if why then drop(ctx, n, "class/id word '" .. why .. "'") end
+    end
+  end
+end
+
+-- Containers that CMSs use for the article body, tried in order.
+M.body_selectors = {
+  '[itemprop="articleBody"]', ".article-body", ".article__body", ".articleBody",
+  ".story-body", ".story__body", ".entry-content", ".post-content", ".post-body",
+  ".article-content", ".article-text", ".story-content", ".content-body", "article",
+}
+M.min_body_chars = 200
+
+local function structural_body(doc)
+  for _, sel in ipairs(M.body_selectors) do
+    local best, best_chars = nil, 0
+    for _, n in ipairs(doc:select(sel)) do
+      local chars = n:stats().chars
+      if chars > best_chars then best, best_chars = n, chars end
+    end
+    if best and best_chars >= M.min_body_chars then return best, sel end
+  end
+  return nil
+end
+
+local SCORED = { "p", "pre", "td", "blockquote" }
+
+-- Readability-style scoring: each paragraph gives points to its parent and,
+-- halved, to its grandparent; link-heavy candidates lose their points.
+local function scored_body(doc)
+  local scores, nodes = {}, {}
+  local function credit(node, points)
+    if not node then return end
+    local k = node:key()
+    if not scores[k] then scores[k], nodes[k] = 0, node end
+    scores[k] = scores[k] + points
+  end
+  for _, p in ipairs(doc:select(table.concat(SCORED, ","))) do
+    local st = p:stats()
+    if st.chars >= 25 then
+      local points = 1 + st.punct + math.min(st.chars // 100, 3)
+      local parent = p:parent()
+      credit(parent, points)
+      if parent then credit(parent:parent(), points / 2) end
+    end
+  end
+  local best, best_score = nil, 0
+  for k, score in pairs(scores) do
+    local st = nodes[k]:stats()
+    local s = score * (1 - st.link_density)
+    if s > best_score then best, best_score = nodes[k], s end
+  end
+  return best
+end
+
+function M.body(ctx)
+  local node, how = structural_body(ctx.doc)
+  if not node then node, how = scored_body(ctx.doc), "scoring" end
+  if not node then
+    node, how = ctx.doc:body(), "whole page"
+    ctx.warnings[#ctx.warnings + 1] = "no article body found; the whole page was used"
+  end
+  ctx.body, ctx.body_rule = node, how
+end
+
+local function normalized_line(s)
+  return (s:lower():gsub("^%s+", ""):gsub("[%s%p]+$", ""))
+end
+
+local PRUNE_BLOCKS = "p, div, span, li, ul, ol, section, h2, h3, h4, h5, h6, figcaption, figure, table"
+
+function M.prune(ctx)
+  local body = ctx.body
+  if not body then return end
+  ctx.captions = ctx.captions or {}
+  for _, cap in ipairs(body:select("figcaption")) do
+    local t = cap:text()
+    if t ~= "" then ctx.captions[#ctx.captions + 1] = t end
+    cap:remove()
+  end
+  for _, n in ipairs(body:select(PRUNE_BLOCKS)) do
+    if not n:removed() then
+      local text = n:text()
+      local st = n:stats()
+      if LINES[normalized_line(text)] then
+        drop(ctx, n, "boilerplate line")
+      elseif (n:tag() == "ul" or n:tag() == "ol" or n:tag() == "div" or n:tag() == "section")
+          and st.chars > 0 and st.link_density > 0.6 then
+        drop(ctx, n, "link-dense block")
+      end
+    end
+  end
+end
+
+function M.render(ctx)
+  ctx.article.text = ctx.body and ctx.body:text() or ""
+end
+
+M.steps = { "clean", "body", "prune", "render" }
+
+-- Runs the steps in order; `steps` maps a step name to a replacement function.
+function M.run(ctx, steps)
+  for _, name in ipairs(M.steps) do
+    local f = (steps and steps[name]) or M[name]
+    f(ctx)
+  end
+  return ctx.article
+end
+
+return M

@@ -1,0 +1,52 @@
+/* luaopen_lede_core: registers the types and functions, nothing else. */
+#include <lauxlib.h>
+#include <lua.h>
+
+/* DATES #include "l_dates.h" */
+#include "l_document.h"
+#include "l_fs.h"
+#include "l_node.h"
+#include "l_select.h"
+
+#ifndef LEDE_VERSION
+#define LEDE_VERSION "0.0.0"
+#endif
+
+/* Debian's LUAMOD_API is plain extern, which hidden visibility would hide. */
+#if defined(__GNUC__)
+#define LEDE_EXPORT __attribute__((visibility("default")))
+#else
+#define LEDE_EXPORT
+#endif
+
+LEDE_EXPORT int luaopen_lede_core(lua_State *L);
+
+static const luaL_Reg core_functions[] = {
+  {"parse", ldoc_parse},
+  {"css_to_xpath", lsel_css_to_xpath},
+  {"listdir", lfs_listdir},
+  {"filetype", lfs_filetype},
+  {NULL, NULL}
+};
+
+/* Exposes a metatable's method table so the Lua layer can add methods to it. */
+static void core_expose_methods(lua_State *L, const char *tname, const char *field) {
+  luaL_getmetatable(L, tname);
+  lua_getfield(L, -1, "__index");
+  lua_setfield(L, -3, field);
+  lua_pop(L, 1);
+}
+
+LEDE_EXPORT int luaopen_lede_core(lua_State *L) {
+  ldoc_register(L);
+  lnode_register(L);
+  lsel_register(L);
+  luaL_newlib(L, core_functions);
+  core_expose_methods(L, LEDE_DOCUMENT, "Document");
+  core_expose_methods(L, LEDE_NODE, "Node");
+  /* DATES */
+  /* DATES */
+  lua_pushliteral(L, LEDE_VERSION);
+  lua_setfield(L, -2, "version");
+  return 1;
+}

@@ -1,0 +1,166 @@
+#include "text.h"
+
+#include <string.h>
+
+#include "walk.h"
+
+typedef struct { const char *name; text_break brk; } tag_break;
+
+static const tag_break BREAKS[] = {
+  {"address", BREAK_PARAGRAPH}, {"article", BREAK_PARAGRAPH}, {"aside", BREAK_PARAGRAPH},
+  {"blockquote", BREAK_PARAGRAPH}, {"body", BREAK_PARAGRAPH}, {"caption", BREAK_LINE},
+  {"center", BREAK_PARAGRAPH}, {"dd", BREAK_LINE}, {"details", BREAK_PARAGRAPH},
+  {"dialog", BREAK_PARAGRAPH}, {"div", BREAK_PARAGRAPH}, {"dl", BREAK_PARAGRAPH},
+  {"dt", BREAK_LINE}, {"fieldset", BREAK_PARAGRAPH}, {"figcaption", BREAK_PARAGRAPH},
+  {"figure", BREAK_PARAGRAPH}, {"footer", BREAK_PARAGRAPH}, {"form", BREAK_PARAGRAPH},
+  {"h1", BREAK_PARAGRAPH}, {"h2", BREAK_PARAGRAPH}, {"h3", BREAK_PARAGRAPH},
+  {"h4", BREAK_PARAGRAPH}, {"h5", BREAK_PARAGRAPH}, {"h6", BREAK_PARAGRAPH},
+  {"header", BREAK_PARAGRAPH}, {"hgroup", BREAK_PARAGRAPH}, {"hr", BREAK_PARAGRAPH},
+  {"html", BREAK_PARAGRAPH}, {"legend", BREAK_LINE}, {"li", BREAK_LINE},
+  {"main", BREAK_PARAGRAPH}, {"menu", BREAK_PARAGRAPH}, {"nav", BREAK_PARAGRAPH},
+  {"ol", BREAK_PARAGRAPH}, {"option", BREAK_LINE}, {"p", BREAK_PARAGRAPH},
+  {"pre", BREAK_PARAGRAPH}, {"section", BREAK_PARAGRAPH}, {"summary", BREAK_LINE},
+  {"table", BREAK_PARAGRAPH}, {"tbody", BREAK_LINE}, {"tfoot", BREAK_LINE},
+  {"thead", BREAK_LINE}, {"tr", BREAK_LINE}, {"ul", BREAK_PARAGRAPH},
+};
+
+text_break text_element_break(const xmlChar *name) {
+  size_t lo = 0, hi = sizeof BREAKS / sizeof BREAKS[0];
+  if (!name) return BREAK_NONE;
+  while (lo < hi) {  /* BREAKS is sorted by name */
+    size_t mid = (lo + hi) / 2;
+    int c = strcmp((const char *)name, BREAKS[mid].name);
+    if (c == 0) return BREAKS[mid].brk;
+    if (c < 0) hi = mid; else lo = mid + 1;
+  }
+  return BREAK_NONE;
+}
+
+size_t text_utf8_next(const unsigned char *s, size_t avail, unsigned *cp) {
+  unsigned c = s[0];
+  size_t n, i;
+  if (c < 0x80) { *cp = c; return 1; }
+  if (c >= 0xC0 && c < 0xE0) { n = 2; *cp = c & 0x1F; }
+  else if (c >= 0xE0 && c < 0xF0) { n = 3; *cp = c & 0x0F; }
+  else if (c >= 0xF0 && c < 0xF8) { n = 4; *cp = c & 0x07; }
+  else { *cp = 0xFFFD; return 1; }
+  if (avail < n) { *cp = 0xFFFD; return 1; }
+  for (i = 1; i < n; i++) {
+    if ((s[i] & 0xC0) != 0x80) { *cp = 0xFFFD; return 1; }
+    *cp = (*cp << 6) | (s[i] & 0x3F);
+  }
+  return n;
+}
+
+int text_is_space_cp(unsigned cp) {
+  return cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r' || cp == '\f' || cp == '\v' ||
+         cp == 0xA0 || cp == 0x2007 || cp == 0x202F || cp == 0x200B || cp == 0xFEFF ||
+         (cp >= 0x2000 && cp <= 0x200A) || cp == 0x3000 || cp == 0x1680 || cp == 0x2028 ||
+         cp == 0x2029;
+}
+
+size_t text_utf8_len(const char *s, size_t len) {
+  size_t i, n = 0;
+  for (i = 0; i < len; i++)
+    if (((unsigned char)s[i] & 0xC0) != 0x80) n++;
+  return n;
+}
+
+/* The renderer's state: breaks and spaces are owed, and paid only when the
+ * next visible character arrives, so the output never starts or ends with
+ * white space and never holds two separators in a row. */
+typedef struct {
+  buf *out;
+  xmlNodePtr root;
+  text_break owed_break;
+  int owed_space;
+  int pre_depth;
+  int cell_in_row;
+} renderer;
+
+static void pay_debts(renderer *r) {
+  if (r->out->len == 0) { r->owed_break = BREAK_NONE; r->owed_space = 0; return; }
+  if (r->owed_break == BREAK_PARAGRAPH) buf_add(r->out, "\n\n", 2);
+  else if (r->owed_break == BREAK_LINE) buf_addc(r->out, '\n');
+  else if (r->owed_space) buf_addc(r->out, ' ');
+  r->owed_break = BREAK_NONE;
+  r->owed_space = 0;
+}
+
+static void owe_break(renderer *r, text_break b) {
+  if (b > r->owed_break) r->owed_break = b;
+}
+
+static void emit_collapsed(renderer *r, const unsigned char *s, size_t len) {
+  size_t i = 0, start = 0;
+  while (i < len) {
+    unsigned cp;
+    size_t n = text_utf8_next(s + i, len - i, &cp);
+    if (text_is_space_cp(cp)) {
+      if (i > start) { pay_debts(r); buf_add(r->out, (const char *)s + start, i - start); }
+      r->owed_space = 1;
+      start = i + n;
+    }
+    i += n;
+  }
+  if (len > start) { pay_debts(r); buf_add(r->out, (const char *)s + start, len - start); }
+}
+
+static void emit_pre(renderer *r, const char *s, size_t len) {
+  if (len == 0) return;
+  pay_debts(r);
+  buf_add(r->out, s, len);
+}
+
+static void enter_cell(renderer *r) {
+  if (r->cell_in_row) {
+    pay_debts(r);
+    buf_add(r->out, " | ", 3);
+  }
+  r->cell_in_row = 1;
+}
+
+static int render_step(xmlNodePtr n, int entering, void *ud) {
+  renderer *r = ud;
+  if (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) {
+    if (entering && n->content) {
+      size_t len = strlen((const char *)n->content);
+      if (r->pre_depth) emit_pre(r, (const char *)n->content, len);
+      else emit_collapsed(r, n->content, len);
+    }
+    return WALK_CONTINUE;
+  }
+  if (n->type != XML_ELEMENT_NODE) return WALK_CONTINUE;
+  if (n != r->root && walk_is_invisible_tag(n->name)) return WALK_SKIP;
+  if (walk_is_element(n, "br")) {
+    if (entering) owe_break(r, BREAK_LINE);
+    return WALK_CONTINUE;
+  }
+  if (walk_is_element(n, "pre")) r->pre_depth += entering ? 1 : -1;
+  if (entering && walk_is_element(n, "tr")) r->cell_in_row = 0;
+  if (entering && (walk_is_element(n, "td") || walk_is_element(n, "th"))) enter_cell(r);
+  if (walk_is_element(n, "img") && entering) return WALK_CONTINUE;
+  owe_break(r, text_element_break(n->name));
+  return WALK_CONTINUE;
+}
+
+int text_render(xmlNodePtr node, buf *out) {
+  renderer r;
+  memset(&r, 0, sizeof r);
+  r.out = out;
+  r.root = node;
+  if (node->type == XML_TEXT_NODE || node->type == XML_CDATA_SECTION_NODE) {
+    if (node->content) emit_collapsed(&r, node->content, strlen((const char *)node->content));
+  } else {
+    walk_tree(node, render_step, &r);
+  }
+  return buf_failed(out) ? -1 : 0;
+}
+
+void text_collapse(const char *s, size_t len, buf *out) {
+  renderer r;
+  memset(&r, 0, sizeof r);
+  r.out = out;
+  if (out->len > 0) r.owed_space = 0;
+  emit_collapsed(&r, (const unsigned char *)s, len);
+}

@@ -1,0 +1,34 @@
+/* text: block-aware plain text of a subtree, and UTF-8 helpers.
+ *
+ * Block elements end a paragraph (a blank line), list items, table rows and
+ * <br> end a line, table cells are joined with " | ", runs of white space
+ * collapse to one space (kept as written inside <pre>), and invisible
+ * elements (script, style, template, noscript, ...) never contribute. */
+#ifndef LEDE_TEXT_H
+#define LEDE_TEXT_H
+
+#include <libxml/tree.h>
+
+#include "buf.h"
+
+typedef enum { BREAK_NONE = 0, BREAK_LINE = 1, BREAK_PARAGRAPH = 2 } text_break;
+
+/* The break an element makes around itself: none for inline elements. */
+text_break text_element_break(const xmlChar *name);
+
+/* Appends the text of `node` to out; returns 0, or -1 if memory ran out. */
+int text_render(xmlNodePtr node, buf *out);
+
+/* Appends s with white space collapsed and trimmed (for titles, attributes). */
+void text_collapse(const char *s, size_t len, buf *out);
+
+/* Number of code points in a UTF-8 string. */
+size_t text_utf8_len(const char *s, size_t len);
+
+/* Decodes one code point at s (at most `avail` bytes); returns its byte length
+ * (at least 1, so loops always advance) and stores the code point, or 0xFFFD. */
+size_t text_utf8_next(const unsigned char *s, size_t avail, unsigned *cp);
+
+int text_is_space_cp(unsigned cp);
+
+#endif

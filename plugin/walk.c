@@ -1,0 +1,43 @@
+#include "walk.h"
+
+#include <string.h>
+
+void walk_tree(xmlNodePtr root, walk_fn fn, void *ud) {
+  xmlNodePtr n = root;
+  if (!root) return;
+  for (;;) {
+    int r = fn(n, 1, ud);
+    if (r == WALK_STOP) return;
+    if (r == WALK_CONTINUE && n->children &&
+        (n->type == XML_ELEMENT_NODE || n->type == XML_DOCUMENT_NODE ||
+         n->type == XML_HTML_DOCUMENT_NODE)) {
+      n = n->children;
+      continue;
+    }
+    for (;;) {  /* leave n, then climb until a next sibling exists */
+      if (fn(n, 0, ud) == WALK_STOP || n == root) return;
+      if (n->next) { n = n->next; break; }
+      n = n->parent;
+      if (!n) return;
+    }
+  }
+}
+
+int walk_is_element(xmlNodePtr n, const char *name) {
+  return n && n->type == XML_ELEMENT_NODE && n->name &&
+         strcmp((const char *)n->name, name) == 0;
+}
+
+/* Elements whose content a reader never sees as text. */
+static const char *const INVISIBLE[] = {
+  "script", "style", "template", "noscript", "head", "title", "iframe", "object",
+  "embed", "svg", "math", "canvas", "select", "datalist", "audio", "video", NULL
+};
+
+int walk_is_invisible_tag(const xmlChar *name) {
+  int i;
+  if (!name) return 0;
+  for (i = 0; INVISIBLE[i]; i++)
+    if (strcmp((const char *)name, INVISIBLE[i]) == 0) return 1;
+  return 0;
+}
