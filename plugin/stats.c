@@ -11,6 +11,7 @@ typedef struct {
   int link_depth;
   int in_word;    /* the previous code point belonged to a word */
   int owed_space; /* white space seen since the last visible code point */
+  int space_in_link; /* that white space was inside a link */
 } counter;
 
 int stats_is_unspaced_cp(unsigned cp) {
@@ -33,17 +34,18 @@ int stats_is_punct_cp(unsigned cp) {
 static void count_cp(counter *c, unsigned cp) {
   if (text_is_space_cp(cp)) {
     c->in_word = 0;
+    if (!c->owed_space) c->space_in_link = c->link_depth > 0;
     c->owed_space = 1;
     return;
   }
   if (c->owed_space && c->s->chars > 0) {
     c->s->chars++;
-    if (c->link_depth) c->s->link_chars++;
+    if (c->link_depth && c->space_in_link) c->s->link_chars++;
   }
   c->owed_space = 0;
   c->s->chars++;
   if (c->link_depth) c->s->link_chars++;
-  if (stats_is_punct_cp(cp)) c->s->punct++;
+  if (stats_is_punct_cp(cp)) { c->s->punct++; return; }  /* punctuation starts no word */
   if (stats_is_unspaced_cp(cp)) { c->s->words++; c->in_word = 0; return; }
   if (!c->in_word) c->s->words++;
   c->in_word = 1;

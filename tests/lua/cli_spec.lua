@@ -1,0 +1,138 @@
+local t = require "spec"
+local json = require "lede.json"
+
+local EXE = os.getenv("LEDE_EXE") or (t.source_dir .. "/build/bin/lede")
+local SEED = t.source_dir .. "/examples/pages/omanobserver-1101124.html"
+
+local function sh_quote(s) return "'" .. s:gsub("'", "'\\''") .. "'" end
+
+local TMP = os.tmpname()
+
+-- Runs lede with arguments; returns stdout, stderr and the exit code.
+local function run(args, stdin)
+  local cmd = sh_quote(EXE)
+  for _, a in ipairs(args) do cmd = cmd .. " " .. sh_quote(a) end
+  cmd = cmd .. " 2>" .. sh_quote(TMP .. ".err")
+  if stdin then cmd = cmd .. " <" .. sh_quote(stdin) else cmd = cmd .. " </dev/null" end
+  local p = assert(io.popen(cmd, "r"))
+  local out = p:read("a")
+  local _, _, code = p:close()
+  local f = io.open(TMP .. ".err", "rb")
+  local err = f and f:read("a") or ""
+  if f then f:close() end
+  return out, err, code
+end
+
+local function lines(s)
+  local r = {}
+  for line in s:gmatch("[^\n]+") do r[#r + 1] = line end
+  return r
+end
+
+t.test("lede PAGE prints one JSON line with the article and exits 0", function()
+  local out, _, code = run { SEED }
+  t.eq(0, code)
+  local recs = lines(out)
+  t.eq(1, #recs)
+  local a = json.decode(recs[1])
+  t.eq(SEED, a.source)
+  t.eq("S Korea, China urge concessions to end US-North Korea standoff", a.title)
+  t.eq(1, a.text:find("SEOUL/SHANGHAI: China and South Korea called", 1, true))
+end)
+
+t.test("a missing file yields an error record, a stderr line and exit 1; the run goes on", function()
+  local out, err, code = run { "/nonexistent/page.html", SEED }
+  t.eq(1, code)
+  local recs = lines(out)
+  t.eq(2, #recs)
+  local e = json.decode(recs[1])
+  t.eq("/nonexistent/page.html", e.source)
+  t.contains(e.error, "No such file")
+  t.ok(json.decode(recs[2]).title, "the second page still extracted")
+  t.contains(err, "lede: /nonexistent/page.html: ")
+  t.eq(1, #lines(err), "one line on stderr")
+end)
+
+t.test("a page with no article yields an error record", function()
+  local f = assert(io.open(TMP .. ".html", "wb"))
+  f:write("<html><body></body></html>")
+  f:close()
+  local out, _, code = run { TMP .. ".html" }
+  t.eq(1, code)
+  t.eq("no article found", json.decode(lines(out)[1]).error)
+  os.remove(TMP .. ".html")
+end)
+
+t.test("usage errors exit 2", function()
+  local _, err, code = run { "--bogus" }
+  t.eq(2, code)
+  t.contains(err, "unknown option --bogus")
+  _, err, code = run { "--format", "xml", SEED }
+  t.eq(2, code)
+  t.contains(err, "unknown format 'xml'")
+  _, _, code = run { "--format" }
+  t.eq(2, code)
+  _, err, code = run { "--url", "http://x/", SEED, SEED }
+  t.eq(2, code)
+  t.contains(err, "--url applies to a single input")
+end)
+
+t.test("--help and --version", function()
+  local out, _, code = run { "--help" }
+  t.eq(0, code)
+  t.contains(out, "usage: lede")
+  out, _, code = run { "--version" }
+  t.eq(0, code)
+  t.ok(out:match("^lede %d+%.%d+%.%d+\n$"), "version line: " .. out)
+end)
+
+t.test("--format text prints the title and the text", function()
+  local out, _, code = run { "--format", "text", SEED }
+  t.eq(0, code)
+  t.eq(1, out:find("S Korea, China urge concessions to end US-North Korea standoff\n\nSEOUL/SHANGHAI:", 1, true))
+end)
+
+t.test("--format markdown prints a heading and the body", function()
+  local out, _, code = run { "--format=markdown", SEED }
+  t.eq(0, code)
+  t.eq(1, out:find("# S Korea, China urge concessions", 1, true))
+  t.contains(out, "SEOUL/SHANGHAI:")
+end)
+
+t.test("--url sets url and host", function()
+  local out = run { "--url", "https://www.omanobserver.om/article/1101124/x", SEED }
+  local a = json.decode(out)
+  t.eq("www.omanobserver.om", a.host)
+end)
+
+t.test("standard input is read for '-' and for no argument", function()
+  local out, _, code = run({}, SEED)
+  t.eq(0, code)
+  t.eq("-", json.decode(out).source)
+  out = run({ "-" }, SEED)
+  t.eq("-", json.decode(out).source)
+end)
+
+t.test("--output writes to a file", function()
+  local _, _, code = run { "-o", TMP .. ".jsonl", SEED }
+  t.eq(0, code)
+  local a = json.decode(t.read(TMP .. ".jsonl"))
+  t.ok(a.title)
+  os.remove(TMP .. ".jsonl")
+end)
+
+t.test("a directory is walked for .html and .htm files in sorted order", function()
+  local out, _, code = run { t.source_dir .. "/tests/fixtures/encoding" }
+  local recs = lines(out)
+  t.eq(9, #recs)
+  local first = json.decode(recs[1])
+  t.contains(first.source, "/tests/fixtures/encoding/bom-utf8.html")
+  t.ok(code == 0 or code == 1, "exit code " .. tostring(code))
+end)
+
+t.test("empty arrays print as [] in JSON", function()
+  local out = run { SEED }
+  t.contains(out, '"warnings":[]')
+end)
+
+os.remove(TMP)

@@ -1,0 +1,172 @@
+local t = require "spec"
+local lede = require "lede"
+
+local PAGE = [[<!DOCTYPE html><html lang="en"><head><title> A  title </title>
+<meta name="description" content="first"><meta name="description" content="second">
+<meta property="og:title" content="OG Title"><meta name="Twitter:Card" content="summary">
+<script type="application/ld+json">{"@context":"https://schema.org","@graph":[
+ {"@type":"WebSite","name":"Site"},{"@type":"NewsArticle","headline":"H"}]}</script>
+<script type="application/ld+json">{"@type": "Person", "name": "broken",}</script>
+<script type="Application/LD+JSON "><!-- {"@type":"Organization","name":"Org"} --></script>
+</head><body><div id="main"><p class="x">one</p><p>two</p></div></body></html>]]
+
+t.test("parse returns a Document with root, head, body and title", function()
+  local doc = assert(lede.parse(PAGE, { url = "https://example.com/a" }))
+  t.eq("html", doc:root():tag())
+  t.eq("head", doc:head():tag())
+  t.eq("body", doc:body():tag())
+  t.eq("A title", doc:title())
+  t.eq("https://example.com/a", doc:url())
+end)
+
+t.test("meta maps name and property to content, first wins, keys lowercased", function()
+  local m = assert(lede.parse(PAGE)):meta()
+  t.eq("first", m.description)
+  t.eq("OG Title", m["og:title"])
+  t.eq("summary", m["twitter:card"])
+end)
+
+t.test("jsonld flattens @graph and skips broken JSON with a warning", function()
+  local objects, warnings = assert(lede.parse(PAGE)):jsonld()
+  t.eq(3, #objects)
+  t.eq("WebSite", objects[1]["@type"])
+  t.eq("H", objects[2].headline)
+  t.eq("Org", objects[3].name, "comment-wrapped block, type matched case-insensitively")
+  t.eq(1, #warnings)
+  t.contains(warnings[1], "JSON-LD block 2 skipped")
+end)
+
+t.test("select returns Nodes in document order", function()
+  local doc = assert(lede.parse(PAGE))
+  local ps = doc:select("#main p")
+  t.eq(2, #ps)
+  t.eq("one", ps[1]:text())
+  t.eq("two", ps[2]:text())
+end)
+
+t.test("xpath returns nodes, strings, numbers and booleans", function()
+  local doc = assert(lede.parse(PAGE))
+  t.eq(2, #doc:xpath("//p"))
+  t.eq({ "x" }, doc:xpath("//p/@class"))
+  t.eq(2, doc:xpath("count(//p)"))
+  t.eq("one", doc:xpath("string(//p[1])"))
+  t.eq(true, doc:xpath("boolean(//div)"))
+end)
+
+t.test("an invalid XPath raises with the expression in the message", function()
+  local doc = assert(lede.parse(PAGE))
+  t.raises("invalid XPath '//p[':", doc.xpath, doc, "//p[")
+end)
+
+t.test("an invalid selector raises, quoting it and saying where", function()
+  local doc = assert(lede.parse(PAGE))
+  t.raises('invalid selector "div >" at position', doc.select, doc, "div >")
+end)
+
+t.test("argument errors raise", function()
+  t.raises("bad argument #1 to 'parse'", lede.parse, 42)
+  t.raises("bad argument #2 to 'parse'", lede.parse, "<p>", "nope")
+  local doc = assert(lede.parse(PAGE))
+  t.raises("string expected", doc.select, doc, {})
+end)
+
+t.test("empty input and input of NUL bytes parse without error", function()
+  local doc = assert(lede.parse(""))
+  t.ok(doc:root() == nil or doc:root():tag() == "html")
+  doc = assert(lede.parse("<p>a\0b</p>"))
+  t.eq("a\u{FFFD}b", doc:select("p")[1]:text())
+end)
+
+t.test("close is idempotent and later use raises a clear error", function()
+  local doc = assert(lede.parse(PAGE))
+  doc:close()
+  doc:close()
+  t.raises("the document is closed", doc.select, doc, "p")
+end)
+
+t.test("a document is closed by a to-be-closed variable", function()
+  local escaped
+  do
+    local doc <close> = assert(lede.parse(PAGE))
+    escaped = doc
+  end
+  t.raises("the document is closed", escaped.body, escaped)
+end)
+
+t.test("deeply nested input parses and renders without crashing", function()
+  local depth = 100000
+  local html = string.rep("<div>", depth) .. "deep" .. string.rep("</div>", depth)
+  local doc = assert(lede.parse(html))
+  t.contains(doc:body():text(), "deep")
+end)
+
+-- Encoding detection, one test per path (tests/fixtures/encoding/README.md).
+local function decoded(name, opts)
+  local doc = assert(lede.parse(t.read(t.fixtures .. "/encoding/" .. name), opts))
+  local _, source = doc:encoding()
+  return doc:body():text(), select(1, doc:encoding()), source
+end
+
+t.test("encoding: a UTF-8 byte order mark wins", function()
+  local text, enc, source = decoded("bom-utf8.html")
+  t.contains(text, "café — “quotes”")
+  t.eq("UTF-8", enc)
+  t.eq("bom", source)
+end)
+
+t.test("encoding: the caller's charset wins over <meta>", function()
+  local text, _, source = decoded("wrong-meta-utf8.html", { charset = "utf-8" })
+  t.contains(text, "café")
+  t.eq("caller", source)
+end)
+
+t.test("encoding: <meta charset> declares latin-1 (read as windows-1252)", function()
+  local text, enc, source = decoded("meta-charset-latin1.html")
+  t.contains(text, "café naïve Zürich")
+  t.eq("WINDOWS-1252", enc)
+  t.eq("meta", source)
+end)
+
+t.test("encoding: <meta http-equiv> declares windows-1252", function()
+  local text, _, source = decoded("http-equiv-1252.html")
+  t.contains(text, "“Price: 5 €”")
+  t.eq("meta", source)
+end)
+
+t.test("encoding: undeclared valid UTF-8 is read as UTF-8", function()
+  local text, _, source = decoded("undeclared-utf8.html")
+  t.contains(text, "Київ")
+  t.contains(text, "Straße")
+  t.eq("utf-8 check", source)
+end)
+
+t.test("encoding: undeclared invalid UTF-8 falls back to windows-1252", function()
+  local text, enc, source = decoded("undeclared-1252.html")
+  t.contains(text, "é")
+  t.contains(text, "’")
+  t.eq("WINDOWS-1252", enc)
+  t.eq("default", source)
+end)
+
+t.test("encoding: a gb2312 page is decoded to UTF-8", function()
+  local text, enc = decoded("gb2312.html")
+  t.contains(text, "新华社北京电")
+  t.eq("GBK", enc)
+end)
+
+t.test("encoding: non-ASCII before <meta charset> still uses the meta", function()
+  local doc = assert(lede.parse(t.read(t.fixtures .. "/encoding/late-meta.html")))
+  local enc = doc:encoding()
+  t.eq("UTF-8", enc)
+end)
+
+t.test("encoding: a <meta> after the first 1024 bytes is ignored", function()
+  local text, enc = decoded("meta-beyond-1024.html")
+  t.contains(text, "café")
+  t.eq("UTF-8", enc)
+end)
+
+t.test("encoding: a truncated UTF-8 sequence becomes U+FFFD, the rest survives", function()
+  local doc = assert(lede.parse("<meta charset=utf-8><p>ab\xC3 cd</p>"))
+  t.eq("ab\u{FFFD} cd", doc:select("p")[1]:text())
+end)
