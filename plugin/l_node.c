@@ -279,6 +279,28 @@ static int node_key(lua_State *L) {
   return 1;
 }
 
+/* Keys of the node's element ancestors, nearest first: lets callers remember
+ * where a node stood even after cleaning removes it. */
+static int node_ancestor_keys(lua_State *L) {
+  xmlNodePtr n = node_arg(L, 1), p;
+  lua_Integer i = 0;
+  lua_newtable(L);
+  for (p = n->parent; p && p->type == XML_ELEMENT_NODE; p = p->parent) {
+    lua_pushlightuserdata(L, p);
+    lua_rawseti(L, -2, ++i);
+  }
+  return 1;
+}
+
+/* node:contains(other): other is node itself or one of its descendants. */
+static int node_contains(lua_State *L) {
+  xmlNodePtr n = node_arg(L, 1), o = node_arg(L, 2);
+  for (; o; o = o->parent)
+    if (o == n) break;
+  lua_pushboolean(L, o != NULL);
+  return 1;
+}
+
 /* Unlike every other method, answers for removed nodes instead of raising. */
 static int node_removed(lua_State *L) {
   lnode *h = luaL_checkudata(L, 1, LEDE_NODE);
@@ -310,7 +332,8 @@ static const luaL_Reg node_methods[] = {
   {"parent", node_parent}, {"children", node_children}, {"next", node_next},
   {"prev", node_prev}, {"select", node_select}, {"xpath", node_xpath},
   {"remove", node_remove}, {"unwrap", node_unwrap}, {"path", node_path},
-  {"stats", node_get_stats}, {"key", node_key}, {"removed", node_removed}, {NULL, NULL}
+  {"stats", node_get_stats}, {"key", node_key}, {"removed", node_removed},
+  {"ancestor_keys", node_ancestor_keys}, {"contains", node_contains}, {NULL, NULL}
 };
 
 static const luaL_Reg node_metamethods[] = {

@@ -6,6 +6,7 @@
 #include "l_document.h"
 #include "l_fs.h"
 #include "l_node.h"
+#include "l_sandbox.h"
 #include "l_select.h"
 
 #ifndef LEDE_VERSION
@@ -26,6 +27,7 @@ static const luaL_Reg core_functions[] = {
   {"css_to_xpath", lsel_css_to_xpath},
   {"listdir", lfs_listdir},
   {"filetype", lfs_filetype},
+  {"bounded_call", lsandbox_bounded_call},
   {NULL, NULL}
 };
 

@@ -12,11 +12,20 @@ Extracts the article from each page and prints one JSON object per line.
 Directories are walked for *.html and *.htm files; "-" (or no argument)
 reads one page from standard input.
 
+commands:
+  lede filters list         the filter files lede loads, and from where
+  lede filters test [NAME]  run the self-tests of the filters (all, or NAME)
+  lede inspect PAGE         the blocks of a page and what extraction did with each
+
 options:
   -f, --format FORMAT   json (default), text or markdown
   -u, --url URL         the page's URL (only with a single input)
       --charset NAME    the page's charset, as an HTTP header would give it
   -o, --output FILE     write to FILE instead of standard output
+      --filters DIR     also load filter files from DIR (repeatable; before LEDE_FILTERS)
+      --filter FILE     use this filter file for every page, whatever the host
+      --ftr DIR         also load FiveFilters site configs from DIR (or LEDE_FTR)
+      --wire POLICY     keep (default), field or drop wire credits and datelines in text
       --progress        report progress on standard error
   -h, --help            show this help
   -V, --version         show the version
@@ -36,20 +45,32 @@ end
 local VALUED = {
   ["-f"] = "format", ["--format"] = "format", ["-u"] = "url", ["--url"] = "url",
   ["-o"] = "output", ["--output"] = "output", ["--charset"] = "charset",
+  ["--filter"] = "filter", ["--ftr"] = "ftr", ["--wire"] = "wire",
 }
+-- Options that may be given several times, collected in order.
+local REPEATED = { ["--filters"] = "filter_dirs" }
+local WIRE = { keep = true, field = true, drop = true }
+
+-- Subcommands, each a module with main(args) -> exit status.
+M.commands = { filters = "lede.cli_filters", inspect = "lede.inspect" }
 local FLAGS = {
   ["-h"] = "help", ["--help"] = "help", ["-V"] = "version", ["--version"] = "version",
   ["--progress"] = "progress",
 }
 
 function M.parse_args(args)
-  local opts = { format = "json", inputs = {} }
+  local opts = { format = "json", inputs = {}, filter_dirs = {} }
   local i = 1
   while i <= #args do
     local a = args[i]
     local name, inline = a:match("^(%-%-[%w-]+)=(.*)$")
     name = name or a
-    if VALUED[name] then
+    if REPEATED[name] then
+      local v = inline
+      if not v then i = i + 1; v = args[i] end
+      if not v then return usage_error("option " .. name .. " needs a value") end
+      table.insert(opts[REPEATED[name]], v)
+    elseif VALUED[name] then
       local v = inline
       if not v then i = i + 1; v = args[i] end
       if not v then return usage_error("option " .. name .. " needs a value") end
@@ -68,6 +89,9 @@ function M.parse_args(args)
   end
   if not FORMATS[opts.format] then
     return usage_error("unknown format '" .. opts.format .. "' (json, text or markdown)")
+  end
+  if opts.wire and not WIRE[opts.wire] then
+    return usage_error("unknown wire policy '" .. opts.wire .. "' (keep, field or drop)")
   end
   if #opts.inputs == 0 then opts.inputs[1] = "-" end
   return opts
@@ -120,7 +144,8 @@ local function process(path, opts)
   local html, err = read_input(path)
   if not html then return nil, strip_path(err or "cannot read", path) end
   local ok, article, xerr = pcall(lede.extract, html, {
-    url = opts.url, charset = opts.charset, markdown = opts.format == "markdown" })
+    url = opts.url, charset = opts.charset, markdown = opts.format == "markdown",
+    wire = opts.wire, filter = opts.filter, filter_dirs = opts.filter_dirs, ftr = opts.ftr })
   if not ok then return nil, "internal error: " .. tostring(article) end
   if not article then return nil, xerr end
   article.source = path
@@ -147,6 +172,10 @@ local function progress(opts, done, total, failed)
 end
 
 function M.main(args)
+  local command = args[1] and M.commands[args[1]]
+  if command then
+    return require(command).main(table.move(args, 2, #args, 1, {}))
+  end
   local opts, err = M.parse_args(args)
   if not opts then
     io.stderr:write("lede: ", err, "\n", "Try 'lede --help'.\n")
