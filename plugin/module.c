@@ -7,6 +7,7 @@
 #include "l_fs.h"
 #include "l_node.h"
 #include "l_sandbox.h"
+#include "l_scan.h"
 #include "l_select.h"
 
 #ifndef LEDE_VERSION
@@ -48,6 +49,8 @@ LEDE_EXPORT int luaopen_lede_core(lua_State *L) {
   core_expose_methods(L, LEDE_NODE, "Node");
   /* DATES */
   /* DATES */
+  lede_open_scan(L);
+  lua_setfield(L, -2, "scan");
   lua_pushliteral(L, LEDE_VERSION);
   lua_setfield(L, -2, "version");
   return 1;
