@@ -14,10 +14,9 @@ M.words = {
   "advert", "advertisement", "advertising", "ads", "ad", "adslot", "dfp", "gpt", "sponsor",
   "sponsored", "breadcrumb", "breadcrumbs", "comments", "comment", "disqus", "tags",
   "tagcloud", "popular", "trending", "mostread", "paywall", "outbrain", "taboola",
-  "widget", "widgets", "sidebar", "banner", "toolbar", "tools", "print", "font",
-  "fontsize", "pagination", "pager", "modal", "popup", "overlay", "login", "weather",
-  "masthead", "navbar", "menu", "skip", "rating", "author-bio", "bio", "byline-social",
-  "more-stories", "teaser", "teasers", "jump", "copyright",
+  "sidebar", "banner", "toolbar", "fontsize", "pagination", "pager",
+  "modal", "popup", "overlay", "login", "weather", "masthead", "navbar", "rating",
+  "teasers", "copyright",
 }
 
 -- Pairs of adjacent words that together mark boilerplate ("most-read").
@@ -26,7 +25,15 @@ M.phrases = {
   { "about", "author" }, { "you", "may", "like" }, { "further", "reading" },
   { "site", "header" }, { "site", "footer" }, { "page", "header" }, { "page", "footer" },
   { "global", "header" }, { "global", "footer" }, { "main", "nav" }, { "top", "bar" },
-  { "today", "date" }, { "editor", "line" },
+  { "today", "date" }, { "editor", "line" }, { "font", "size" }, { "font", "tools" },
+  { "article", "tools" }, { "print", "button" }, { "skip", "link" }, { "skip", "to" },
+  { "author", "box" }, { "more", "from" }, { "menu", "item" }, { "main", "menu" },
+}
+
+-- Tags a class or id word never removes: content, whatever its class says.
+M.content_tags = {
+  "p", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre", "table", "article", "main",
+  "body", "html",
 }
 
 -- Whole class/id values (after lowercasing) that are structural boilerplate.

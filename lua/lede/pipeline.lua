@@ -16,7 +16,7 @@ end
 local WORDS = set_of(boilerplate.words)
 local WHOLE = set_of(boilerplate.whole)
 local LINES = set_of(boilerplate.lines)
-local KEEP_TAGS = set_of { "html", "body", "article", "main" }
+local KEEP_TAGS = set_of(boilerplate.content_tags)
 
 -- Splits a class or id value into lowercase words at spaces, '-', '_', ':'
 -- and camelCase boundaries.
@@ -39,12 +39,20 @@ local function has_phrase(words, phrase)
 end
 
 -- Why a class or id value marks boilerplate, or nil.
+-- Utility-CSS tokens ("md:px-34", "bg-[#fff]", "print:hidden") say how a
+-- block looks, not what it is.
+local function is_utility_token(token)
+  return token:find("[:%[/]") ~= nil
+end
+
 function M.boilerplate_reason(value)
   if not value or value == "" then return nil end
-  for token in value:lower():gmatch("%S+") do
-    if WHOLE[token] then return token end
+  local kept = {}
+  for token in value:gmatch("%S+") do
+    if WHOLE[token:lower()] then return token:lower() end
+    if not is_utility_token(token) then kept[#kept + 1] = token end
   end
-  local words = M.words_of(value)
+  local words = M.words_of(table.concat(kept, " "))
   for _, w in ipairs(words) do
     if WORDS[w] then return w end
   end
@@ -64,35 +72,31 @@ local function is_hidden(node)
   return false
 end
 
--- Removes `node` unless it holds most of the page's text; records why.
-local function drop(ctx, node, reason)
-  if node:removed() then return end
+-- Removes `node` unless it holds most of the reference text (the page's in
+-- clean, the body's in prune); records why in ctx.trace.
+local function drop(ctx, node, reason, total)
+  if node:removed() then return false end
   if reason == "tag" then reason = "tag " .. node:tag() end
-  if ctx.total_chars > 0 and node:stats().chars > ctx.total_chars / 2 then return end
+  if total and total > 0 and node:stats().chars > total / 2 then return false end
   if ctx.trace then ctx.trace[#ctx.trace + 1] = { path = node:path(), action = "removed", reason = reason } end
   node:remove()
+  return true
 end
+M.drop = drop
 
+-- Clean removes only what is never article text, wherever it is: scripts,
+-- styles, controls, hidden blocks. Boilerplate judged by class or position is
+-- removed by prune, inside the chosen body, so a misleading class name outside
+-- can never cost the article.
 function M.clean(ctx)
   local doc = ctx.doc
   local body = doc:body()
-  ctx.total_chars = body and body:stats().chars or 0
+  local total = body and body:stats().chars or 0
   for _, n in ipairs(doc:select(table.concat(boilerplate.tags, ","))) do
-    drop(ctx, n, "tag")
-  end
-  for _, tag in ipairs(boilerplate.outside_article_tags) do
-    for _, n in ipairs(doc:xpath("//" .. tag .. "[not(ancestor::article)]")) do
-      drop(ctx, n, "tag " .. tag .. " outside the article")
-    end
+    drop(ctx, n, "tag", total)
   end
   for _, n in ipairs(doc:select("[hidden],[aria-hidden],[style]")) do
-    if not n:removed() and is_hidden(n) then drop(ctx, n, "hidden") end
-  end
-  for _, n in ipairs(doc:select("body [class], body [id]")) do
-    if not n:removed() and not KEEP_TAGS[n:tag()] then
-      local why = M.boilerplate_reason(n:attr("class")) or M.boilerplate_reason(n:attr("id"))
-      if why then drop(ctx, n, "class/id word '" .. why .. "'") end
-    end
+    if not n:removed() and is_hidden(n) then drop(ctx, n, "hidden", total) end
   end
 end
 
@@ -108,7 +112,8 @@ local function structural_body(doc)
   for _, sel in ipairs(M.body_selectors) do
     local best, best_chars = nil, 0
     for _, n in ipairs(doc:select(sel)) do
-      local chars = n:stats().chars
+      local st = n:stats()
+      local chars = st.chars * (1 - st.link_density)
       if chars > best_chars then best, best_chars = n, chars end
     end
     if best and best_chars >= M.min_body_chars then return best, sel end
@@ -116,7 +121,36 @@ local function structural_body(doc)
   return nil
 end
 
-local SCORED = { "p", "pre", "td", "blockquote" }
+local SCORED = "p, pre, td, blockquote"
+local UNLIKELY_TAGS = set_of { "nav", "footer", "menu" }
+local LIKELY_WORDS = set_of { "article", "body", "content", "entry", "main", "page", "post",
+  "text", "blog", "story", "articlebody", "story-body" }
+
+-- Class/id weight in the manner of Readability: boilerplate words cost,
+-- content words earn.
+local function class_weight(node)
+  local w = 0
+  for _, attr in ipairs { "class", "id" } do
+    local v = node:attr(attr)
+    if v and v ~= "" then
+      if M.boilerplate_reason(v) then w = w - 25 end
+      for _, word in ipairs(M.words_of(v)) do
+        if LIKELY_WORDS[word] then w = w + 25; break end
+      end
+    end
+  end
+  return w
+end
+
+local function inside_unlikely(node)
+  local p = node:parent()
+  for _ = 1, 8 do
+    if not p then return false end
+    if UNLIKELY_TAGS[p:tag()] then return true end
+    p = p:parent()
+  end
+  return false
+end
 
 -- Readability-style scoring: each paragraph gives points to its parent and,
 -- halved, to its grandparent; link-heavy candidates lose their points.
@@ -125,12 +159,12 @@ local function scored_body(doc)
   local function credit(node, points)
     if not node then return end
     local k = node:key()
-    if not scores[k] then scores[k], nodes[k] = 0, node end
+    if not scores[k] then scores[k], nodes[k] = class_weight(node), node end
     scores[k] = scores[k] + points
   end
-  for _, p in ipairs(doc:select(table.concat(SCORED, ","))) do
+  for _, p in ipairs(doc:select(SCORED)) do
     local st = p:stats()
-    if st.chars >= 25 then
+    if st.chars >= 25 and not inside_unlikely(p) then
       local points = 1 + st.punct + math.min(st.chars // 100, 3)
       local parent = p:parent()
       credit(parent, points)
@@ -162,9 +196,42 @@ end
 
 local PRUNE_BLOCKS = "p, div, span, li, ul, ol, section, h2, h3, h4, h5, h6, figcaption, figure, table"
 
+-- Boilerplate inside the body: blocks whose class or id says so, navigation,
+-- asides and footers, widget lines, link lists.
+local function prune_boilerplate(ctx, body, total)
+  for _, tag in ipairs(boilerplate.outside_article_tags) do
+    for _, n in ipairs(body:select(tag)) do drop(ctx, n, "tag " .. tag, total) end
+  end
+  -- Decide first, then remove: when class words would take most of the
+  -- body, the site's class names mean something else (page builders call
+  -- every block a "widget"), and none are trusted.
+  local marked, marked_chars, outer = {}, 0, nil
+  for _, n in ipairs(body:select("[class], [id]")) do
+    if not n:removed() and not KEEP_TAGS[n:tag()] then
+      local why = M.boilerplate_reason(n:attr("class")) or M.boilerplate_reason(n:attr("id"))
+      if why then
+        marked[#marked + 1] = { n, why }
+        if not (outer and outer:contains(n)) then
+          outer = n
+          marked_chars = marked_chars + n:stats().chars
+        end
+      end
+    end
+  end
+  if total > 0 and marked_chars > total / 2 then
+    ctx.warnings[#ctx.warnings + 1] = string.format(
+      "class names would remove %d%% of the body; class-based pruning skipped",
+      marked_chars * 100 // total)
+    return
+  end
+  for _, m in ipairs(marked) do drop(ctx, m[1], "class/id word '" .. m[2] .. "'", total) end
+end
+
 function M.prune(ctx)
   local body = ctx.body
   if not body then return end
+  local total = body:stats().chars
+  prune_boilerplate(ctx, body, total)
   ctx.captions = ctx.captions or {}
   for _, cap in ipairs(body:select("figcaption")) do
     local t = cap:text()
@@ -176,10 +243,10 @@ function M.prune(ctx)
       local text = n:text()
       local st = n:stats()
       if LINES[normalized_line(text)] then
-        drop(ctx, n, "boilerplate line")
+        drop(ctx, n, "boilerplate line", total)
       elseif (n:tag() == "ul" or n:tag() == "ol" or n:tag() == "div" or n:tag() == "section")
           and st.chars > 0 and st.link_density > 0.6 then
-        drop(ctx, n, "link-dense block")
+        drop(ctx, n, "link-dense block", total)
       end
     end
   end
