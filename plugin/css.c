@@ -233,13 +233,32 @@ static int free_tmp(parser *p, buf *b) {
   return rc;
 }
 
-/* Rejects NUL bytes and malformed UTF-8: libxml2 could not read the XPath. */
+/* XPath is read as XML text, which holds no control characters but tab, LF
+ * and CR, and neither U+FFFE nor U+FFFF. */
+static int is_xml_char(unsigned long cp) {
+  if (cp < 0x20) return cp == '\t' || cp == '\n' || cp == '\r';
+  return cp != 0xFFFE && cp != 0xFFFF && (cp < 0xD800 || cp > 0xDFFF) && cp <= 0x10FFFF;
+}
+
+/* The code point of a well-formed UTF-8 character of n bytes. */
+static unsigned long utf8_value(const char *str, size_t n) {
+  const unsigned char *s = (const unsigned char *)str;
+  unsigned long cp = n == 1 ? s[0] : s[0] & (0x3F >> (n - 1));
+  size_t i;
+  for (i = 1; i < n; i++) cp = cp << 6 | (s[i] & 0x3F);
+  return cp;
+}
+
+/* Rejects what libxml2 could not read back in the XPath: NUL bytes, malformed
+ * UTF-8, characters XML forbids (form feed is whitespace, never copied). */
 static int check_bytes(parser *p) {
   size_t i = 0, n;
   while (i < p->len) {
     if (p->s[i] == '\0') return fail(p, i, "unexpected NUL byte");
     n = utf8_len(p->s + i, p->len - i);
     if (n == 0) return fail(p, i, "invalid UTF-8");
+    if (!is_xml_char(utf8_value(p->s + i, n)) && p->s[i] != '\f')
+      return fail(p, i, "character not allowed in a selector");
     i += n;
   }
   p->utf8_ok = 1;
@@ -257,7 +276,7 @@ static void ascii_lower(buf *b) {
 
 static void add_utf8(buf *b, unsigned long cp) {
   char u[4];
-  if (cp == 0 || (cp >= 0xD800 && cp <= 0xDFFF) || cp > 0x10FFFF) cp = 0xFFFD;
+  if (!is_xml_char(cp)) cp = 0xFFFD;  /* as CSS does for 0 and surrogates */
   if (cp < 0x80) {
     buf_addc(b, (char)cp);
   } else if (cp < 0x800) {
@@ -346,21 +365,22 @@ static void add_quoted(buf *out, char q, const char *pre, const char *s, size_t 
   buf_addc(out, q);
 }
 
-/* concat('pre', 'a', "'", 'b', 'post'): the only way to write a value holding
- * both quote characters. pre and post hold no quotes. */
+/* concat(' ', 'a', "'", 'b" '): the only way to write a value holding both
+ * quote characters (here pre + a'b" + post). pre and post hold no quotes. */
 static void add_concat(buf *out, const char *pre, const char *s, size_t n,
                        const char *post) {
   const char *q;
   buf_adds(out, "concat(");
-  add_quoted(out, '\'', pre, "", 0, "");
-  while ((q = memchr(s, '\'', n)) != NULL) {
+  if (*pre) {
+    add_quoted(out, '\'', pre, "", 0, "");
     buf_adds(out, ", ");
+  }
+  while ((q = memchr(s, '\'', n)) != NULL) {
     add_quoted(out, '\'', "", s, (size_t)(q - s), "");
-    buf_adds(out, ", \"'\"");
+    buf_adds(out, ", \"'\", ");
     n -= (size_t)(q - s) + 1;
     s = q + 1;
   }
-  buf_adds(out, ", ");
   add_quoted(out, '\'', "", s, n, post);
   buf_addc(out, ')');
 }
@@ -623,8 +643,8 @@ static int parse_compound_list(parser *p, buf *out, const pseudo *ps,
     if (parse_compound(p, out, type_of(c)) != 0) return -1;
     skip_ws(p);
     if (compound_start(p) || is_combinator(peek(p)))
-      return fail(p, p->pos, "':%s()' accepts only compound selectors, without combinators",
-                  ps->name);
+      return fail(p, p->pos,
+                  "':%s()' accepts only compound selectors, without combinators", ps->name);
     if (peek(p) != ',') break;
     p->pos++;
     after_comma = 1;
@@ -789,6 +809,18 @@ static void add_attrib_test(buf *out, const attrib *a) {
   }
 }
 
+/* [@name] or [@name[test]]: the attribute exists (and passes the test). */
+static void add_attrib(buf *out, const attrib *a) {
+  buf_adds(out, "[@");
+  add_name_test(out, &a->name);
+  if (a->op) {
+    buf_addc(out, '[');
+    add_attrib_test(out, a);
+    buf_addc(out, ']');
+  }
+  buf_addc(out, ']');
+}
+
 static int parse_attrib(parser *p, buf *out) {
   attrib a;
   int rc;
@@ -798,16 +830,7 @@ static int parse_attrib(parser *p, buf *out) {
   a.nocase = 0;
   rc = read_attrib(p, &a);
   if (rc == 0 && (buf_failed(&a.name) || buf_failed(&a.value))) rc = oom(p);
-  if (rc == 0) {
-    buf_adds(out, "[@");
-    add_name_test(out, &a.name);
-    if (a.op) {
-      buf_addc(out, '[');
-      add_attrib_test(out, &a);
-      buf_addc(out, ']');
-    }
-    buf_addc(out, ']');
-  }
+  if (rc == 0) add_attrib(out, &a);
   buf_free(&a.name);
   buf_free(&a.value);
   return rc;
@@ -923,7 +946,8 @@ static int parse_complex(parser *p, buf *out, int relative) {
   if (relative && is_combinator(peek(p))) {
     comb = p->s[p->pos++];
     skip_ws(p);
-    if (!compound_start(p)) return fail(p, p->pos, "expected a selector after '%c'", comb);
+    if (!compound_start(p))
+      return fail(p, p->pos, "expected a selector after '%c'", comb);
   }
   for (;;) {
     add_axis(out, comb, first);
