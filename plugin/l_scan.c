@@ -75,8 +75,7 @@ static int lscan_compile(lua_State *L) {
     entry = lua_gettop(L);
     set = lscan_case_set(L, entry);
     lscan_add_forms(L, h->a, entry, "forms", (int)i, SCAN_FULL, set);
-    /* short forms always match case: "AP" is the agency, "ap" is not */
-    lscan_add_forms(L, h->a, entry, "short", (int)i, SCAN_SHORT | SCAN_CASE, 0);
+    lscan_add_forms(L, h->a, entry, "short", (int)i, SCAN_SHORT, set);
     lua_settop(L, entry - 1);
   }
   return 1;
@@ -117,17 +116,23 @@ static int lscan_dateline(lua_State *L) {
   return 1;
 }
 
-/* closing(text) -> { text, start (1-based), agency, kind } | nil */
+/* closing(text) -> { text, start (1-based), agencies = {ids...}, kind } | nil */
 static int lscan_closing(lua_State *L) {
   scan_agencies *a = lscan_check(L, 1);
   size_t len;
   const char *s = luaL_checklstring(L, 2, &len);
   scan_credit c;
+  int k;
   if (!scan_find_closing(a, s, len, &c)) { lua_pushnil(L); return 1; }
   lua_createtable(L, 0, 4);
   lscan_span(L, s, c.text, "text");
   lscan_int(L, (lua_Integer)c.text.start + 1, "start");
-  lscan_int(L, c.agency, "agency");
+  lua_createtable(L, c.nagencies, 0);
+  for (k = 0; k < c.nagencies; k++) {
+    lua_pushinteger(L, c.agencies[k]);
+    lua_rawseti(L, -2, k + 1);
+  }
+  lua_setfield(L, -2, "agencies");
   lua_pushstring(L, scan_credit_kind_name(c.kind));
   lua_setfield(L, -2, "kind");
   return 1;
@@ -148,12 +153,13 @@ static int lscan_agency_at(lua_State *L) {
   return 2;
 }
 
-/* find(text [, allow_short]) -> { {agency, start, end}, ... } at word starts */
+/* find(text [, allow_short]) -> { {agency, start, end}, ... } at word starts;
+ * short forms must match their case here: find reads bylines and prose. */
 static int lscan_find(lua_State *L) {
   scan_agencies *a = lscan_check(L, 1);
   size_t len, i = 0;
   const char *s = luaL_checklstring(L, 2, &len);
-  int allow_short = lua_toboolean(L, 3);
+  int allow_short = lua_toboolean(L, 3) ? SCAN_SHORT_EXACT : 0;
   lua_Integer k = 0;
   lua_newtable(L);
   while (i < len) {

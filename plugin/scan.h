@@ -24,7 +24,9 @@ void scan_agencies_free(scan_agencies *a);
 int scan_agencies_add(scan_agencies *a, const char *form, size_t len, int id, int flags);
 
 /* Length of the agency form at s (longest match, whole words), or 0.
- * Short forms count only when allow_short is set. */
+ * Short forms count only when allow_short is set; with SCAN_SHORT_EXACT they
+ * must also match their case (in bylines "Ana Costa" is not ANA). */
+#define SCAN_SHORT_EXACT 2
 size_t scan_agency_at(const scan_agencies *a, const char *s, size_t len, int allow_short, int *id);
 
 typedef struct { size_t start, len; } scan_span;
@@ -44,16 +46,21 @@ typedef struct {
 int scan_find_dateline(const scan_agencies *a, const char *s, size_t len, scan_dateline *out);
 
 typedef enum {
-  CREDIT_DASH,       /* "... details. — Reuters" */
-  CREDIT_PAREN,      /* "... (IANS)" / "(dpa/gem)" */
-  CREDIT_SOURCE,     /* "Source: Xinhua", "Quelle: dpa-AFX", "With inputs from PTI" */
-  CREDIT_ALONE,      /* a block that is only an agency name: "AFP", "-- Bernama" */
-  CREDIT_COPYRIGHT   /* "Copyright 2024 Thomson Reuters", "© Provided by The Canadian Press" */
+  CREDIT_DASH,       /* "... details. — Reuters", "==Kyodo", "— Reuters, AP" */
+  CREDIT_PAREN,      /* "... (IANS)", "(dpa/gem)", "(ats/afp)", "(The Star/ANN)" */
+  CREDIT_SOURCE,     /* "Source: Xinhua", "Quelle: dpa-AFX", "(Source: IRNA)" */
+  CREDIT_INPUTS,     /* partly agency copy: "With inputs from PTI", "(Con información de EFE)" */
+  CREDIT_ALONE,      /* a block that is only agencies: "AFP", "/ritzau/AFP", "WAM/Rola Nasser" */
+  CREDIT_COPYRIGHT,  /* "Copyright 2024 Thomson Reuters", "© Provided by The Canadian Press" */
+  CREDIT_REPORT      /* "This report by The Canadian Press was first published ..." */
 } scan_credit_kind;
+
+#define SCAN_MAX_AGENCIES 4
 
 typedef struct {
   scan_span text;    /* the credit as written */
-  int agency;
+  int agencies[SCAN_MAX_AGENCIES];  /* in the order written */
+  int nagencies;
   scan_credit_kind kind;
 } scan_credit;
 

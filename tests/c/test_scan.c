@@ -117,7 +117,7 @@ static scan_credit closing(const char *s, int expect) {
 START_TEST(closing_credits) {
   const char *s = "further details. \xE2\x80\x94 Reuters";
   scan_credit c = closing(s, 1);
-  ck_assert_int_eq(c.agency, REUTERS);
+  ck_assert_int_eq(c.agencies[0], REUTERS);
   ck_assert_int_eq(c.kind, CREDIT_DASH);
   span_eq(s, c.text, "\xE2\x80\x94 Reuters");
   s = "the talks. (dpa/gem)";
@@ -125,8 +125,11 @@ START_TEST(closing_credits) {
   ck_assert_int_eq(c.kind, CREDIT_PAREN);
   span_eq(s, c.text, "(dpa/gem)");
   ck_assert_int_eq(closing("Source: PTI", 1).kind, CREDIT_SOURCE);
-  ck_assert_int_eq(closing("With inputs from PTI", 1).kind, CREDIT_SOURCE);
-  ck_assert_int_eq(closing("(With inputs from PTI)", 1).kind, CREDIT_SOURCE);
+  ck_assert_int_eq(closing("With inputs from PTI", 1).kind, CREDIT_INPUTS);
+  ck_assert_int_eq(closing("(With inputs from PTI)", 1).kind, CREDIT_INPUTS);
+  ck_assert_int_eq(closing("(Source: PTI)", 1).kind, CREDIT_SOURCE);
+  ck_assert_int_eq(closing("the talks. (EFE, Reuters)", 1).nagencies, 2);
+  ck_assert_int_eq(closing("EFE/Rola Nasser/Omar Haddad", 1).kind, CREDIT_ALONE);
   ck_assert_int_eq(closing("EFE", 1).kind, CREDIT_ALONE);
   ck_assert_int_eq(closing("Copyright 2024 Thomson Reuters", 1).kind, CREDIT_COPYRIGHT);
   ck_assert_int_eq(closing("  \xC2\xA9 2020 Reuters  ", 1).kind, CREDIT_COPYRIGHT);

@@ -1,0 +1,293 @@
+-- Wire credits, datelines and byline roles as data.
+--
+-- The C scanners (lede.core.scan) recognise a dateline at the start of the
+-- first paragraphs and credits at the end of the last ones; this module
+-- decides where to look, reads bylines, role lines ("Reporting by …; Editing
+-- by …") and contributor lines, and applies the policy:
+--   keep  (default) text as published, credits recorded (kept = true)
+--   field credit lines and the dateline prefix removed from text, recorded
+--   drop  removed from text, not recorded
+local core = require "lede.core"
+local agencies = require "lede.agencies"
+local names = require "lede.names"
+
+local M = {}
+
+M.FIRST_BLOCKS = 3  -- paragraphs searched for a dateline
+M.TAIL_BLOCKS = 4   -- paragraphs searched for credits, from the end
+
+-- Credit kinds that make the whole story agency copy; "inputs" ("With
+-- inputs from PTI", "Con información de EFE") says only part of it is.
+local SYNDICATING = { dash = true, paren = true, alone = true, source = true, copyright = true,
+  report = true, inputs = false }
+
+local compiled_cache = setmetatable({}, { __mode = "k" })
+
+-- The agency list for a page: the shipped table plus a filter's additions.
+function M.table_for(extra)
+  if not extra or #extra == 0 then return agencies.list end
+  local list = table.move(agencies.list, 1, #agencies.list, 1, {})
+  for _, a in ipairs(extra) do list[#list + 1] = a end
+  return list
+end
+
+function M.compile(list)
+  local m = compiled_cache[list]
+  if not m then
+    m = core.scan.compile(list)
+    compiled_cache[list] = m
+  end
+  return m
+end
+
+local function split_paragraphs(text)
+  local paras = {}
+  for p in (text .. "\n\n"):gmatch("(.-)\n\n") do paras[#paras + 1] = p end
+  return paras
+end
+
+-- ---- bylines ---------------------------------------------------------------
+
+-- Words that join an agency to the site's own staff: the story is partly theirs.
+local PARTIAL_JOINS = { with = true, avec = true, con = true, mit = true, com = true, ["and"] = true,
+  ["&"] = true, y = true, et = true, und = true, e = true }
+
+-- "By Jane Doe and John Roe, Reuters" -> authors {Jane Doe, John Roe}, the
+-- agencies named, and whether the agency shares the byline with site staff
+-- ("Daily Sabah with AA", "By AFP and Gazette staff").
+function M.parse_byline(s, list)
+  list = list or agencies.list
+  local m = M.compile(list)
+  s = names.strip_prefix(s)
+  local place_cut = s:find("%s[|]%s")  -- "EFE | Lima": a place follows the bar
+  if place_cut then s = s:sub(1, place_cut - 1) end
+  local found, pieces, last, partial = {}, {}, 1, false
+  for _, hit in ipairs(m:find(s, true)) do
+    found[#found + 1] = list[hit.agency].name
+    pieces[#pieces + 1] = s:sub(last, hit.start - 1)
+    last = hit["end"] + 1
+    local before = s:sub(1, hit.start - 1):lower():match("(%S+)%s*$")
+    local after = s:sub(hit["end"] + 1):lower():match("^%s*(%S+)")
+    partial = partial or PARTIAL_JOINS[before or ""] or PARTIAL_JOINS[after or ""] or false
+  end
+  pieces[#pieces + 1] = s:sub(last)
+  local authors = {}
+  for _, piece in ipairs(pieces) do
+    for _, name in ipairs(names.split(piece, #found > 0)) do
+      authors[#authors + 1] = { name = name, role = "byline" }
+    end
+  end
+  return authors, found, partial
+end
+
+-- ---- role and contributor lines -------------------------------------------
+
+-- Phrases that introduce people with a role, in the languages of the wires.
+local ROLE_PHRASES = {
+  { "additional reporting by", "additional" }, { "with assistance from", "additional" },
+  { "reporting by", "reporting" }, { "reported by", "reporting" }, { "bericht von", "reporting" },
+  { "reporte de", "reporting" }, { "reportage", "reporting" }, { "writing by", "writing" },
+  { "written by", "writing" }, { "rédigé par", "writing" }, { "editing by", "editing" },
+  { "edited by", "editing" }, { "redigiert von", "editing" }, { "édité par", "editing" },
+  { "editado en español por", "editing" }, { "editado por", "editing" },
+  { "compiled by", "compiled" },
+}
+
+-- Positions of role phrases in a line, in order: { {from, to, role}, ... }.
+local function role_marks(line)
+  local low, marks, taken = line:lower(), {}, {}
+  for _, r in ipairs(ROLE_PHRASES) do
+    local init = 1
+    while true do
+      local a, b = low:find(r[1], init, true)
+      if not a then break end
+      if not taken[a] and (a == 1 or low:sub(a - 1, a - 1):match("[%s%(;,—%-]")) then
+        for k = a, b do taken[k] = true end
+        marks[#marks + 1] = { a, b, r[2] }
+      end
+      init = b + 1
+    end
+  end
+  table.sort(marks, function(x, y) return x[1] < y[1] end)
+  return marks
+end
+
+-- "Reporting by X and Y; Editing by Z" -> { {name, role}, ... } or nil. The
+-- line must start with a role phrase (after an opening bracket or dash).
+function M.parse_roles(line)
+  local marks = role_marks(line)
+  if #marks == 0 or line:sub(1, marks[1][1] - 1):find("[%w]") then return nil end
+  local found = {}
+  for i, mk in ipairs(marks) do
+    local stop = marks[i + 1] and marks[i + 1][1] - 1 or #line
+    local chunk = line:sub(mk[2] + 1, stop):gsub("^[%s:]+", "")
+    chunk = chunk:match("^(.-)%.%s") or chunk  -- contact text after the names
+    for _, n in ipairs(names.split(chunk, false)) do found[#found + 1] = { name = n, role = mk[3] } end
+  end
+  return #found > 0 and found or nil
+end
+
+local CONTRIBUTED = { "contributed", "contribuyó", "contribuiu", "contribué", "beigetragen" }
+
+-- "Associated Press writer Jane Doe contributed to this report." and its
+-- Spanish form: the agency (an end credit) and the people (additional).
+local function contributor_line(m, list, p)
+  local low, cut = p:lower(), nil
+  for _, w in ipairs(CONTRIBUTED) do
+    cut = low:find(w, 1, true)
+    if cut then break end
+  end
+  if not cut then return nil end
+  local who = p:sub(1, cut - 1)
+  local hit = m:find(who, false)[1]
+  if not hit then return nil end
+  local people = who:sub(hit["end"] + 1)
+  return { agency = list[hit.agency].name, authors = names.split(names.strip_title(people), false) }
+end
+
+-- ---- the scan ----------------------------------------------------------------
+
+local function find_dateline(m, list, paras)
+  for i = 1, math.min(M.FIRST_BLOCKS, #paras) do
+    local d = m:dateline(paras[i])
+    if d then
+      return i, {
+        text = d.text, places = d.places, region = d.region, date = d.date,
+        agency = d.agency and list[d.agency].name, relay = d.relay and list[d.relay].name,
+      }, d.len
+    end
+  end
+  return nil
+end
+
+local function single_line(p) return not p:find("\n", 1, true) end
+
+-- Credits at the tail of the story, last paragraph first: whole-paragraph
+-- credits and role lines may stack up; a paragraph of prose ends the tail
+-- (after its own trailing credit, if any).
+local function tail_credits(m, list, paras, first)
+  local found = {}
+  local lo = math.max(first, #paras - M.TAIL_BLOCKS + 1)
+  for i = #paras, lo, -1 do
+    local p = paras[i]
+    local c = single_line(p) and m:closing(p)
+    if c then
+      local agencies_named = {}
+      for _, id in ipairs(c.agencies) do agencies_named[#agencies_named + 1] = list[id].name end
+      table.insert(found, 1, { index = i, start = c.start, text = c.text, kind = c.kind,
+        agencies = agencies_named })
+      if c.start > 1 then break end
+    elseif not (M.parse_roles(p) or contributor_line(m, list, p)) then
+      break
+    end
+  end
+  return found
+end
+
+-- A credit standing where a byline would: "EFE", "Quelle: dpa", "By AFP".
+local function opening_credit(m, list, paras)
+  if #paras < 2 then return nil end
+  local p = paras[1]
+  if #p > 160 or not single_line(p) then return nil end
+  if names.has_prefix(p) then return { byline = p } end
+  local c = m:closing(p)
+  if c and c.start == 1 then
+    local named = {}
+    for _, id in ipairs(c.agencies) do named[#named + 1] = list[id].name end
+    return { text = c.text, kind = c.kind, agencies = named }
+  end
+  return nil
+end
+
+-- ---- applying ----------------------------------------------------------------
+
+local function recorder()
+  local r = { wire = {}, seen = {}, authors = {}, syndicated = nil }
+  function r.add(agency, where, text, kept)
+    local key = agency .. "\0" .. where
+    if r.seen[key] then return end
+    r.seen[key] = true
+    r.wire[#r.wire + 1] = { agency = agency, where = where, text = text, kept = kept }
+  end
+  function r.syndicate(agency) r.syndicated = r.syndicated or agency end
+  return r
+end
+
+local function apply_byline(r, text, list)
+  local people, found, partial = M.parse_byline(text, list)
+  for _, a in ipairs(people) do r.authors[#r.authors + 1] = a end
+  for _, agency in ipairs(found) do
+    r.add(agency, "byline", text, true)
+    if not partial then r.syndicate(agency) end
+  end
+end
+
+local function strip_tail(paras, c)
+  paras[c.index] = paras[c.index]:sub(1, c.start - 1):gsub("%s+$", "")
+end
+
+-- Finds credits in article.text and applies the policy; fills article.dateline,
+-- article.wire, article.syndicated and the authors' roles. ctx.byline_text is
+-- the page's byline; ctx.byline_credits are agencies metadata found in it.
+function M.apply(article, ctx)
+  local policy = (ctx.opts and ctx.opts.wire) or (ctx.filter and ctx.filter.wire) or "keep"
+  local keep = policy == "keep"
+  local list = M.table_for(ctx.agencies)
+  local m = M.compile(list)
+  local paras = split_paragraphs(article.text or "")
+  local r = recorder()
+  for _, a in ipairs(article.authors or {}) do r.authors[#r.authors + 1] = a end
+  if ctx.byline_text then apply_byline(r, ctx.byline_text, list) end
+  for _, b in ipairs(ctx.byline_credits or {}) do r.add(b.agency, "byline", b.text, true); r.syndicate(b.agency) end
+  local first = 1
+  local open = opening_credit(m, list, paras)
+  if open and open.byline then
+    apply_byline(r, open.byline, list)
+    first = 2
+  elseif open then
+    for _, agency in ipairs(open.agencies) do r.add(agency, "start", open.text, keep) end
+    if SYNDICATING[open.kind] then r.syndicate(open.agencies[1]) end
+    if not keep then paras[1] = "" end
+    first = 2
+  end
+  local di, dateline, dlen = find_dateline(m, list, { table.unpack(paras, first) })
+  if dateline then
+    di = di + first - 1
+    if dateline.relay then r.add(dateline.relay, "dateline", dateline.text, keep) end
+    if dateline.agency then
+      r.add(dateline.agency, "dateline", dateline.text, keep)
+      r.syndicate(dateline.agency)
+    end
+    if not keep then paras[di] = paras[di]:sub(dlen + 1) end
+  end
+  local credits = tail_credits(m, list, paras, math.min(#paras, (di or first) + 1))
+  for _, c in ipairs(credits) do
+    for _, agency in ipairs(c.agencies) do r.add(agency, "end", c.text, keep) end
+    if SYNDICATING[c.kind] then r.syndicate(c.agencies[1]) end
+  end
+  for i = math.max(1, #paras - M.TAIL_BLOCKS + 1), #paras do
+    local roles = M.parse_roles(paras[i])
+    if roles then
+      for _, a in ipairs(roles) do r.authors[#r.authors + 1] = a end
+    else
+      local c = contributor_line(m, list, paras[i])
+      if c then
+        r.add(c.agency, "end", paras[i], keep)
+        for _, n in ipairs(c.authors) do r.authors[#r.authors + 1] = { name = n, role = "additional" } end
+      end
+    end
+  end
+  if not keep then
+    for k = #credits, 1, -1 do strip_tail(paras, credits[k]) end
+  end
+  local kept = {}
+  for _, p in ipairs(paras) do if p:match("%S") then kept[#kept + 1] = p end end
+  article.text = table.concat(kept, "\n\n")
+  if policy == "drop" then return end
+  article.dateline = dateline
+  article.wire = r.wire
+  article.authors = names.merge(r.authors)
+  article.syndicated = r.syndicated and { agency = r.syndicated } or nil
+end
+
+return M

@@ -1,0 +1,73 @@
+local t = require "spec"
+local lede = require "lede"
+local credits = require "lede.credits"
+
+local SEED = t.source_dir .. "/examples/pages/omanobserver-1101124.html"
+
+local function seed(wire) return assert(lede.extract(t.read(SEED), { wire = wire })) end
+
+t.test("the seed gives the SEOUL/SHANGHAI dateline", function()
+  local a = seed()
+  t.eq({ "SEOUL", "SHANGHAI" }, a.dateline.places)
+  t.eq("SEOUL/SHANGHAI:", a.dateline.text)
+  t.eq(nil, a.dateline.agency)
+end)
+
+t.test("the seed gives one wire credit, Reuters, at the end", function()
+  local a = seed()
+  t.eq(1, #a.wire)
+  t.eq("Reuters", a.wire[1].agency)
+  t.eq("end", a.wire[1].where)
+  t.eq("— Reuters", a.wire[1].text)
+  t.eq(true, a.wire[1].kept)
+  t.eq({ agency = "Reuters" }, a.syndicated)
+end)
+
+t.test("wire = keep leaves the text as published", function()
+  local text = seed("keep").text
+  t.eq(1, text:find("SEOUL/SHANGHAI: China", 1, true))
+  t.eq("— Reuters", text:sub(-#"— Reuters"))
+end)
+
+t.test("wire = field strips the dateline and credit from the text and keeps them as data", function()
+  local a = seed("field")
+  t.eq(1, a.text:find("China and South Korea called", 1, true))
+  t.ok(not a.text:find("— Reuters", 1, true), "no credit left in the text")
+  t.ok(a.text:sub(-1) == ".", "ends with the sentence: " .. a.text:sub(-30))
+  t.eq(false, a.wire[1].kept)
+  t.eq({ "SEOUL", "SHANGHAI" }, a.dateline.places)
+end)
+
+t.test("wire = drop strips them and records nothing", function()
+  local a = seed("drop")
+  t.eq(1, a.text:find("China and South Korea called", 1, true))
+  t.eq(nil, a.dateline)
+  t.eq(nil, a.wire)
+  t.eq(nil, a.syndicated)
+end)
+
+t.test("role lines give authors with roles", function()
+  t.eq({ { name = "Michel Rose", role = "reporting" }, { name = "Alex Richardson", role = "editing" } },
+    credits.parse_roles("(Reporting by Michel Rose; Editing by Alex Richardson)"))
+  t.eq({ { name = "Jane Doe", role = "writing" }, { name = "Ann Lee", role = "compiled" } },
+    credits.parse_roles("Writing by Jane Doe; Compiled by Ann Lee"))
+  t.eq(nil, credits.parse_roles("Reporters said the vote was close"))
+end)
+
+t.test("bylines split people from agencies", function()
+  local authors, found = credits.parse_byline("By Jane Doe and John Roe, Reuters")
+  t.eq({ { name = "Jane Doe", role = "byline" }, { name = "John Roe", role = "byline" } }, authors)
+  t.eq({ "Reuters" }, found)
+  authors, found = credits.parse_byline("By STEVE KARNOWSKI Associated Press")
+  t.eq({ { name = "Steve Karnowski", role = "byline" } }, authors)
+  t.eq({ "Associated Press" }, found)
+  authors, found = credits.parse_byline("AFP/The Local")
+  t.eq({}, authors)
+  t.eq({ "Agence France-Presse" }, found)
+end)
+
+t.test("a filter's extra agencies are recognised", function()
+  local list = credits.table_for({ { name = "Gulf News Service", forms = { "Gulf News Service" }, short = { "GNS" } } })
+  local _, found = credits.parse_byline("By GNS", list)
+  t.eq({ "Gulf News Service" }, found)
+end)
