@@ -13,8 +13,9 @@ local names = require "lede.names"
 
 local M = {}
 
-M.FIRST_BLOCKS = 3  -- paragraphs searched for a dateline
-M.TAIL_BLOCKS = 4   -- paragraphs searched for credits, from the end
+M.LOCAL_BLOCKS = 2  -- paragraphs searched for a dateline without an agency
+M.FIRST_BLOCKS = 6  -- paragraphs searched for an agency dateline (captions may come first)
+M.TAIL_BLOCKS = 6   -- paragraphs searched for credits, from the end
 
 -- Credit kinds that make the whole story agency copy; "inputs" ("With
 -- inputs from PTI", "Con información de EFE") says only part of it is.
@@ -147,20 +148,33 @@ end
 
 -- ---- the scan ----------------------------------------------------------------
 
+-- What may stand above a dateline: slideshow counters, photo captions, credits.
+local function caption_like(p)
+  return #p < 60 or p:find("^%d+%s*/%s*%d+") or p:find("^FILE") or p:lower():find("photo", 1, true)
+    or p:lower():find("image", 1, true) or p:find("^In this ")
+end
+
 local function find_dateline(m, list, paras)
   for i = 1, math.min(M.FIRST_BLOCKS, #paras) do
     local d = m:dateline(paras[i])
-    if d then
+    if d and (d.agency or i <= M.LOCAL_BLOCKS) then
       return i, {
         text = d.text, places = d.places, region = d.region, date = d.date,
         agency = d.agency and list[d.agency].name, relay = d.relay and list[d.relay].name,
       }, d.len
     end
+    if i >= M.LOCAL_BLOCKS and not caption_like(paras[i]) then return nil end
   end
   return nil
 end
 
 local function single_line(p) return not p:find("\n", 1, true) end
+
+-- A short line that is not a sentence: a label or a heading after the story
+-- ("Nachfolgendes VIDEO zeigt …:", "More on this topic").
+local function trailing_label(p)
+  return #p < 120 and single_line(p) and not p:find("[%.!?\"”»)]%s*$")
+end
 
 -- Credits at the tail of the story, last paragraph first: whole-paragraph
 -- credits and role lines may stack up; a paragraph of prose ends the tail
@@ -177,26 +191,36 @@ local function tail_credits(m, list, paras, first)
       table.insert(found, 1, { index = i, start = c.start, text = c.text, kind = c.kind,
         agencies = agencies_named })
       if c.start > 1 then break end
-    elseif not (M.parse_roles(p) or contributor_line(m, list, p)) then
+    elseif not (M.parse_roles(p) or contributor_line(m, list, p) or (#found == 0 and trailing_label(p))) then
       break
     end
   end
   return found
 end
 
--- A credit standing where a byline would: "EFE", "Quelle: dpa", "By AFP".
-local function opening_credit(m, list, paras)
-  if #paras < 2 then return nil end
-  local p = paras[1]
-  if #p > 160 or not single_line(p) then return nil end
-  if names.has_prefix(p) then return { byline = p } end
-  local c = m:closing(p)
-  if c and c.start == 1 then
-    local named = {}
-    for _, id in ipairs(c.agencies) do named[#named + 1] = list[id].name end
-    return { text = c.text, kind = c.kind, agencies = named }
+M.LEAD_BLOCKS = 4  -- short lines above the story searched for bylines and source lines
+
+-- Short lines that open a body: "EFE", "Quelle: dpa-AFX", "Von David Hutzler,
+-- dpa", "Par AFP publié le 26/12/2020". Returns their credits and bylines and
+-- the index of the first paragraph of the story proper.
+local function opening_lines(m, list, paras)
+  local found = {}
+  local i = 1
+  while i <= math.min(M.LEAD_BLOCKS, #paras - 1) do
+    local p = paras[i]
+    if #p > 160 or not single_line(p) then break end
+    if names.has_prefix(p) then
+      found[#found + 1] = { byline = p }
+    else
+      local c = m:closing(p)
+      if not (c and c.start == 1) then break end
+      local named = {}
+      for _, id in ipairs(c.agencies) do named[#named + 1] = list[id].name end
+      found[#found + 1] = { text = c.text, kind = c.kind, agencies = named, index = i }
+    end
+    i = i + 1
   end
-  return nil
+  return found, i
 end
 
 -- ---- applying ----------------------------------------------------------------
@@ -236,19 +260,31 @@ function M.apply(article, ctx)
   local m = M.compile(list)
   local paras = split_paragraphs(article.text or "")
   local r = recorder()
-  for _, a in ipairs(article.authors or {}) do r.authors[#r.authors + 1] = a end
+  -- Authors from the page's metadata may be agencies ("AFP", "Jane Doe, Reuters"):
+  -- an agency is never an author, it becomes a byline credit.
+  for _, a in ipairs(article.authors or {}) do
+    local people, found, partial = M.parse_byline(a.name, list)
+    if #found == 0 then
+      r.authors[#r.authors + 1] = a
+    else
+      for _, p in ipairs(people) do r.authors[#r.authors + 1] = { name = p.name, role = a.role or "byline", url = a.url } end
+      for _, agency in ipairs(found) do
+        r.add(agency, "byline", a.name, true)
+        if not partial then r.syndicate(agency) end
+      end
+    end
+  end
   if ctx.byline_text then apply_byline(r, ctx.byline_text, list) end
   for _, b in ipairs(ctx.byline_credits or {}) do r.add(b.agency, "byline", b.text, true); r.syndicate(b.agency) end
-  local first = 1
-  local open = opening_credit(m, list, paras)
-  if open and open.byline then
-    apply_byline(r, open.byline, list)
-    first = 2
-  elseif open then
-    for _, agency in ipairs(open.agencies) do r.add(agency, "start", open.text, keep) end
-    if SYNDICATING[open.kind] then r.syndicate(open.agencies[1]) end
-    if not keep then paras[1] = "" end
-    first = 2
+  local opening, first = opening_lines(m, list, paras)
+  for _, o in ipairs(opening) do
+    if o.byline then
+      apply_byline(r, o.byline, list)
+    else
+      for _, agency in ipairs(o.agencies) do r.add(agency, "start", o.text, keep) end
+      if SYNDICATING[o.kind] then r.syndicate(o.agencies[1]) end
+      if not keep then paras[o.index] = "" end
+    end
   end
   local di, dateline, dlen = find_dateline(m, list, { table.unpack(paras, first) })
   if dateline then

@@ -26,10 +26,11 @@ function M.strip_prefix(s)
   return s
 end
 
--- "By Carla Mendes, Reuters" opening a body: a byline line.
+-- "By Carla Mendes, Reuters", "Por Agencia EFE", "Von David Hutzler, dpa"
+-- opening a body: a byline line.
 function M.has_prefix(s)
-  local word, rest = s:match("^%s*(%a+)%s+(%S.*)$")
-  return word ~= nil and word:lower() == "by" and #rest <= 100
+  local word, rest = s:match("^%s*(%a+)[%s:]+(%u.*)$")
+  return word ~= nil and PREFIXES[word:lower()] ~= nil and word:lower() ~= "de" and #rest <= 120
 end
 
 -- Leading "writer", "reporters", "La periodista de" before the names.

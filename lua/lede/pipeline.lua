@@ -77,8 +77,13 @@ end
 local function drop(ctx, node, reason, total)
   if node:removed() then return false end
   if reason == "tag" then reason = "tag " .. node:tag() end
+  -- filters (issue 6): a filter's `keep` rules (and its body) protect nodes
+  if ctx.protect and ctx.protect(node, reason) then return false end
   if total and total > 0 and node:stats().chars > total / 2 then return false end
-  if ctx.trace then ctx.trace[#ctx.trace + 1] = { path = node:path(), action = "removed", reason = reason } end
+  if ctx.trace then  -- lede inspect (issue 6): ctx.trace_id names the node
+    ctx.trace[#ctx.trace + 1] = { path = node:path(), action = "removed", reason = reason,
+      id = ctx.trace_id and ctx.trace_id(node) }
+  end
   node:remove()
   return true
 end
@@ -190,6 +195,35 @@ function M.body(ctx)
   ctx.body, ctx.body_rule = node, how
 end
 
+-- Words of a class that mark an image caption or a photo credit.
+local CAPTION_WORDS = set_of { "caption", "captions", "figcaption", "credit", "credits",
+  "photocredit", "imagecredit" }
+
+-- Captions go to article.captions, never into the text: <figcaption>, and
+-- blocks whose class says caption or photo credit ("Img__PicImgCaption").
+function M.is_caption(node)
+  if node:tag() == "figcaption" then return true end
+  if KEEP_TAGS[node:tag()] then return false end
+  for _, w in ipairs(M.words_of(node:attr("class") or "")) do
+    if CAPTION_WORDS[w] then return true end
+  end
+  return false
+end
+
+local function take_captions(ctx, body, total)
+  for _, cap in ipairs(body:select("figcaption, [class]")) do
+    if not cap:removed() and M.is_caption(cap) and cap:stats().chars <= total / 2 then
+      local t = cap:text()
+      if t ~= "" then ctx.captions[#ctx.captions + 1] = t end
+      if ctx.trace then  -- lede inspect (issue 6)
+        ctx.trace[#ctx.trace + 1] = { path = cap:path(), action = "caption", reason = "caption, kept apart",
+          id = ctx.trace_id and ctx.trace_id(cap) }
+      end
+      cap:remove()
+    end
+  end
+end
+
 local function normalized_line(s)
   return (s:lower():gsub("^%s+", ""):gsub("[%s%p]+$", ""))
 end
@@ -233,11 +267,7 @@ function M.prune(ctx)
   local total = body:stats().chars
   prune_boilerplate(ctx, body, total)
   ctx.captions = ctx.captions or {}
-  for _, cap in ipairs(body:select("figcaption")) do
-    local t = cap:text()
-    if t ~= "" then ctx.captions[#ctx.captions + 1] = t end
-    cap:remove()
-  end
+  take_captions(ctx, body, total)
   for _, n in ipairs(body:select(PRUNE_BLOCKS)) do
     if not n:removed() then
       local text = n:text()
