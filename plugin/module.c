@@ -6,6 +6,7 @@
 #include "l_document.h"
 #include "l_fs.h"
 #include "l_node.h"
+#include "l_render.h"
 #include "l_sandbox.h"
 #include "l_scan.h"
 #include "l_select.h"
@@ -51,6 +52,8 @@ LEDE_EXPORT int luaopen_lede_core(lua_State *L) {
   /* DATES */
   lede_open_scan(L);
   lua_setfield(L, -2, "scan");
+  lede_open_render(L);
+  lua_setfield(L, -2, "render");
   lua_pushliteral(L, LEDE_VERSION);
   lua_setfield(L, -2, "version");
   return 1;

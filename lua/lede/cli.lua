@@ -18,7 +18,7 @@ commands:
   lede inspect PAGE         the blocks of a page and what extraction did with each
 
 options:
-  -f, --format FORMAT   json (default), text or markdown
+  -f, --format FORMAT   json (default), text, markdown or html
   -u, --url URL         the page's URL (only with a single input)
       --charset NAME    the page's charset, as an HTTP header would give it
   -o, --output FILE     write to FILE instead of standard output
@@ -35,7 +35,7 @@ and a message on standard error; the run goes on. Exit status: 0 when every
 input gave an article, 1 when any failed, 2 for usage errors.
 ]]
 
-local FORMATS = { json = true, text = true, markdown = true }
+local FORMATS = { json = true, text = true, markdown = true, html = true }
 
 local function usage_error(msg)
   return nil, msg
@@ -88,7 +88,7 @@ function M.parse_args(args)
     i = i + 1
   end
   if not FORMATS[opts.format] then
-    return usage_error("unknown format '" .. opts.format .. "' (json, text or markdown)")
+    return usage_error("unknown format '" .. opts.format .. "' (json, text, markdown or html)")
   end
   if opts.wire and not WIRE[opts.wire] then
     return usage_error("unknown wire policy '" .. opts.wire .. "' (keep, field or drop)")
@@ -145,6 +145,7 @@ local function process(path, opts)
   if not html then return nil, strip_path(err or "cannot read", path) end
   local ok, article, xerr = pcall(lede.extract, html, {
     url = opts.url, charset = opts.charset, markdown = opts.format == "markdown",
+    html = opts.format == "html",
     wire = opts.wire, filter = opts.filter, filter_dirs = opts.filter_dirs, ftr = opts.ftr })
   if not ok then return nil, "internal error: " .. tostring(article) end
   if not article then return nil, xerr end
@@ -158,6 +159,11 @@ local function write_record(out, opts, article, first)
     return
   end
   if not first then out:write("\f\n") end
+  if opts.format == "html" then
+    out:write("<article>\n<h1>", json.html_escape(article.title or ""), "</h1>\n",
+      article.html or "", "\n</article>\n")
+    return
+  end
   local body = opts.format == "markdown" and (article.markdown or article.text) or article.text
   if article.title then
     out:write(opts.format == "markdown" and "# " or "", article.title, "\n\n")

@@ -250,6 +250,30 @@ local function strip_tail(paras, c)
   paras[c.index] = paras[c.index]:sub(1, c.start - 1):gsub("%s+$", "")
 end
 
+-- The same credits removed from a rendered form (Markdown): the dateline's
+-- first occurrence, the credits' last ones.
+function M.strip_rendered(s, dateline, credits, opening)
+  local function cut(from, to) s = s:sub(1, from - 1) .. s:sub(to + 1) end
+  if dateline then
+    local a, b = s:find(dateline.text, 1, true)
+    if a then cut(a, (s:find("%S", b + 1) or b + 1) - 1) end
+  end
+  for _, o in ipairs(opening) do
+    local a, b = o.text and s:find(o.text, 1, true)
+    if a then cut(a, b) end
+  end
+  for _, c in ipairs(credits) do
+    local a, b, last = nil, nil, 1
+    while true do
+      local x, y = s:find(c.text, last, true)
+      if not x then break end
+      a, b, last = x, y, y + 1
+    end
+    if a then cut(a, b) end
+  end
+  return (s:gsub("%s+$", ""))
+end
+
 -- Finds credits in article.text and applies the policy; fills article.dateline,
 -- article.wire, article.syndicated and the authors' roles. ctx.byline_text is
 -- the page's byline; ctx.byline_credits are agencies metadata found in it.
@@ -315,6 +339,9 @@ function M.apply(article, ctx)
   end
   if not keep then
     for k = #credits, 1, -1 do strip_tail(paras, credits[k]) end
+  end
+  if not keep and article.markdown then
+    article.markdown = M.strip_rendered(article.markdown, dateline, credits, opening)
   end
   local kept = {}
   for _, p in ipairs(paras) do if p:match("%S") then kept[#kept + 1] = p end end

@@ -7,6 +7,7 @@ local M = {
   version = core.version,
   core = core,
   dates = core.dates,
+  render = core.render,  -- render.markdown(node [, opts]), render.html(node [, opts])
 }
 
 local function check_options(fname, opts)

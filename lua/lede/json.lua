@@ -88,6 +88,9 @@ function M.encode(v)
   return (table.concat(out):gsub("\\/", "/"))
 end
 
+local HTML_ESCAPES = { ["&"] = "&amp;", ["<"] = "&lt;", [">"] = "&gt;", ['"'] = "&quot;" }
+function M.html_escape(s) return (s:gsub('[&<>"]', HTML_ESCAPES)) end
+
 M.decode = cjson.decode
 M.null = cjson.null
 

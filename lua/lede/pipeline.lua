@@ -4,6 +4,7 @@
 -- ctx.body, ctx.warnings); a filter may replace or wrap any of them through
 -- M.steps. Heavy lifting (tree walks, statistics, text) happens in lede.core.
 local boilerplate = require "lede.boilerplate"
+local core = require "lede.core"
 
 local M = {}
 
@@ -282,8 +283,16 @@ function M.prune(ctx)
   end
 end
 
+-- Text always; Markdown and clean HTML when the caller asks (opts.markdown,
+-- opts.html), with links made absolute against the page URL.
 function M.render(ctx)
-  ctx.article.text = ctx.body and ctx.body:text() or ""
+  local body, opts = ctx.body, ctx.opts or {}
+  ctx.article.text = body and body:text() or ""
+  if not body then return end
+  local ropts = { base_url = ctx.url or ctx.doc:url(), links = opts.links ~= false,
+    images = opts.images ~= false, tables = opts.tables ~= false }
+  if opts.markdown then ctx.article.markdown = core.render.markdown(body, ropts) end
+  if opts.html then ctx.article.html = core.render.html(body, ropts) end
 end
 
 M.steps = { "clean", "body", "prune", "render" }
