@@ -2,7 +2,7 @@
 #include <lauxlib.h>
 #include <lua.h>
 
-/* DATES #include "l_dates.h" */
+#include "l_dates.h"
 #include "l_document.h"
 #include "l_fs.h"
 #include "l_node.h"
@@ -48,8 +48,8 @@ LEDE_EXPORT int luaopen_lede_core(lua_State *L) {
   luaL_newlib(L, core_functions);
   core_expose_methods(L, LEDE_DOCUMENT, "Document");
   core_expose_methods(L, LEDE_NODE, "Node");
-  /* DATES */
-  /* DATES */
+  lede_open_dates(L);
+  lua_setfield(L, -2, "dates");
   lede_open_scan(L);
   lua_setfield(L, -2, "scan");
   lede_open_render(L);
