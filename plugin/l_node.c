@@ -89,6 +89,21 @@ static int node_set_attr(lua_State *L) {
   return 0;
 }
 
+/* filters (issue 6): node:rename(tag) changes the element's name, keeping its
+ * attributes and children; filter transforms use it (div.para -> p). */
+static int node_rename(lua_State *L) {
+  xmlNodePtr n = node_arg(L, 1);
+  const char *name = luaL_checkstring(L, 2), *p;
+  for (p = name; *p; p++) {
+    int ok = (*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') ||
+             (p > name && ((*p >= '0' && *p <= '9') || *p == '-'));
+    if (!ok) return luaL_error(L, "lede.Node: invalid tag name '%s'", name);
+  }
+  if (!*name) return luaL_error(L, "lede.Node: invalid tag name ''");
+  xmlNodeSetName(n, (const xmlChar *)name);
+  return 0;
+}
+
 static int node_text(lua_State *L) {
   xmlNodePtr n = node_arg(L, 1);
   buf b;
@@ -333,7 +348,9 @@ static const luaL_Reg node_methods[] = {
   {"prev", node_prev}, {"select", node_select}, {"xpath", node_xpath},
   {"remove", node_remove}, {"unwrap", node_unwrap}, {"path", node_path},
   {"stats", node_get_stats}, {"key", node_key}, {"removed", node_removed},
-  {"ancestor_keys", node_ancestor_keys}, {"contains", node_contains}, {NULL, NULL}
+  {"ancestor_keys", node_ancestor_keys}, {"contains", node_contains},
+  {"rename", node_rename},  /* filters (issue 6) */
+  {NULL, NULL}
 };
 
 static const luaL_Reg node_metamethods[] = {

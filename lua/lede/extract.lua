@@ -1,6 +1,7 @@
 -- Builds the Article: parse, read metadata, run the pipeline steps.
 local core = require "lede.core"
 local credits = require "lede.credits"
+local filters = require "lede.filters"
 local metadata = require "lede.metadata"
 local pipeline = require "lede.pipeline"
 
@@ -15,10 +16,13 @@ local function host_of(url)
 end
 M.host_of = host_of
 
-function M.extract(html, opts)
+-- One extraction with `filter` (nil: the default filter). Filters (issue 6):
+-- filters.start runs the filter's before hook and transforms, run:metadata its
+-- field rules, run:steps wraps clean/body/prune (remove, keep, body, trace),
+-- run:finish its after hook. A failing filter raises (see M.extract).
+local function attempt(html, opts, filter, warnings)
   local doc, err = core.parse(html, { url = opts.url, charset = opts.charset })
   if not doc then return nil, err end
-  local warnings = {}
   local article = {
     url = opts.url,
     host = host_of(opts.url),
@@ -26,16 +30,35 @@ function M.extract(html, opts)
     warnings = warnings,
   }
   local ctx = { doc = doc, opts = opts, article = article, warnings = warnings, url = opts.url }
+  if opts.on_document then opts.on_document(doc, ctx) end  -- lede inspect: numbers nodes, sets ctx.trace
+  local run = filters.start(ctx, filter)
   local meta = metadata.read(doc, ctx)
   for k, v in pairs(meta) do article[k] = v end
-  pipeline.run(ctx)
+  run:metadata()
+  pipeline.run(ctx, run:steps())
   credits.apply(article, ctx)
   article.captions = ctx.captions
+  article = run:finish(article)
   doc:close()
   if not article.text or article.text == "" then
     return nil, "no article found"
   end
   return article
+end
+
+-- The page's filter is chosen by URL (or opts.filter); when it fails (an
+-- error, a budget exceeded, a wrong type, or no article where the default
+-- finds one) the page is extracted again with the default filter and a
+-- warning says why: a filter never costs the record.
+function M.extract(html, opts)
+  local filter, warnings = filters.choose(opts)
+  if not filter then return attempt(html, opts, nil, warnings) end
+  local ok, article, err = pcall(attempt, html, opts, filter, table.move(warnings, 1, #warnings, 1, {}))
+  if ok and article then return article end
+  local why = ok and ("filter " .. filter.file .. " found no article (" .. tostring(err) .. ")")
+    or filters.failure_message(article) or ("filter " .. filter.file .. " failed: " .. tostring(article))
+  warnings[#warnings + 1] = why .. "; the page was extracted with the default filter"
+  return attempt(html, opts, nil, warnings)
 end
 
 return M

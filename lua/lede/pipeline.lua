@@ -161,11 +161,14 @@ end
 -- Readability-style scoring: each paragraph gives points to its parent and,
 -- halved, to its grandparent; link-heavy candidates lose their points.
 local function scored_body(doc)
-  local scores, nodes = {}, {}
+  local scores, nodes, order = {}, {}, {}
   local function credit(node, points)
     if not node then return end
     local k = node:key()
-    if not scores[k] then scores[k], nodes[k] = class_weight(node), node end
+    if not scores[k] then
+      scores[k], nodes[k] = class_weight(node), node
+      order[#order + 1] = k  -- ties go to the first in document order, every run
+    end
     scores[k] = scores[k] + points
   end
   for _, p in ipairs(doc:select(SCORED)) do
@@ -178,7 +181,8 @@ local function scored_body(doc)
     end
   end
   local best, best_score = nil, 0
-  for k, score in pairs(scores) do
+  for _, k in ipairs(order) do
+    local score = scores[k]
     local st = nodes[k]:stats()
     local s = score * (1 - st.link_density)
     if s > best_score then best, best_score = nodes[k], s end

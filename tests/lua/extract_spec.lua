@@ -4,7 +4,9 @@ local lede = require "lede"
 local SEED = t.source_dir .. "/examples/pages/omanobserver-1101124.html"
 local URL = "https://www.omanobserver.om/article/1101124/world/s-korea-china-urge-concessions-to-end-us-north-korea-standoff"
 
-local function seed() return assert(lede.extract(t.read(SEED), { url = URL })) end
+-- the generic extractor: the page's filter (filters/omanobserver.om.lua) has
+-- its own self-tests (tests/lua/filters_spec.lua runs them)  -- issue 6
+local function seed() return assert(lede.extract(t.read(SEED), { url = URL, no_filters = true })) end
 
 t.test("the seed page gives the headline as title", function()
   t.eq("S Korea, China urge concessions to end US-North Korea standoff", seed().title)
