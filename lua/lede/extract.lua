@@ -36,6 +36,7 @@ local function attempt(html, opts, filter, warnings)
   for k, v in pairs(meta) do article[k] = v end
   run:metadata()
   pipeline.run(ctx, run:steps())
+  metadata.finish(article, ctx)  -- metadata: region-aware choices
   credits.apply(article, ctx)
   article.captions = ctx.captions
   article = run:finish(article)

@@ -1,0 +1,129 @@
+-- Dates for lede.metadata: parsing through lede.core.dates, checks (Hijri,
+-- future, too old), the date in a URL, and comparing instants.
+local core = require "lede.core"
+
+local M = {}
+
+M.min_year = 1990       -- older "dates" are CMS placeholders (1970-01-01)
+M.future_slack = 14 * 3600  -- a page's local day may be ahead of UTC
+
+local function days_from_civil(y, m, d)
+  y = m <= 2 and y - 1 or y
+  local era = (y >= 0 and y or y - 399) // 400
+  local yoe = y - era * 400
+  local doy = (153 * (m + (m > 2 and -3 or 9)) + 2) // 5 + d - 1
+  local doe = yoe * 365 + yoe // 4 - yoe // 100 + doy
+  return era * 146097 + doe - 719468
+end
+
+-- Seconds since the epoch of an ISO 8601 string; a missing zone counts as UTC,
+-- a missing time as noon (the middle of the day the page means).
+function M.epoch(iso)
+  if type(iso) ~= "string" then return nil end
+  local y, mo, d = iso:match("^(%d%d%d%d)%-(%d%d)%-(%d%d)")
+  if not y then
+    y, mo = iso:match("^(%d%d%d%d)%-(%d%d)")
+    y, d = y or iso:match("^(%d%d%d%d)"), 1
+    if not y then return nil end
+  end
+  local t = days_from_civil(tonumber(y), tonumber(mo) or 1, tonumber(d)) * 86400
+  local h, mi, s = iso:match("T(%d%d):(%d%d):?(%d*)")
+  if not h then return t + 12 * 3600 end
+  t = t + tonumber(h) * 3600 + tonumber(mi) * 60 + (tonumber(s) or 0)
+  local sign, zh, zm = iso:match("([+-])(%d%d):?(%d%d)$")
+  if sign then t = t - (sign == "+" and 1 or -1) * (tonumber(zh) * 3600 + tonumber(zm) * 60) end
+  return t
+end
+
+-- ---- parsing --------------------------------------------------------------------
+
+local PRECISION = { [4] = "year", [7] = "month", [10] = "day" }
+
+-- Stopgap while lede.core.dates is not built in: ISO 8601 only.
+local function parse_iso(s)
+  local date = s:match("^%s*(%d%d%d%d%-%d%d%-%d%d)")
+  if not date then return nil, "not an ISO 8601 date" end
+  local rest = s:match("^%s*%d%d%d%d%-%d%d%-%d%d(.*)$")
+  local h, mi, sec = rest:match("^[T ](%d%d):(%d%d):?(%d*)")
+  if not h then return { iso = date, precision = "day" } end
+  local iso = string.format("%sT%s:%s:%s", date, h, mi, sec ~= "" and sec or "00")
+  local z = rest:match("([Zz])%s*$") and "+00:00"
+  local sign, zh, zm = rest:match("([+-])(%d%d):?(%d%d)%s*$")
+  if sign then z = sign .. zh .. ":" .. zm end
+  return { iso = iso .. (z or ""), precision = sec ~= "" and "second" or "minute", tz = z }
+end
+
+local function unix_time(s)
+  local digits = s:match("^%s*(%d+)%s*$")
+  if not digits or (#digits ~= 10 and #digits ~= 13) then return nil end
+  local t = tonumber(digits) // (#digits == 13 and 1000 or 1)
+  return { iso = os.date("!%Y-%m-%dT%H:%M:%S+00:00", t), precision = "second", tz = "+00:00" }
+end
+
+-- Parses `s`; opts = { lang, dayfirst, now }. Returns the parse result of
+-- lede.core.dates ({ iso, precision, hijri, ... }) or nil, why.
+function M.parse(s, opts)
+  if type(s) ~= "string" or not s:find("%d") then return nil, "no digits" end
+  local r = unix_time(s)
+  if r then return r end
+  local lib = core.dates
+  if type(lib) == "table" and type(lib.parse) == "function" then
+    local ok, res, err = pcall(lib.parse, s, opts)
+    if not ok then return nil, tostring(res) end
+    return res, err
+  end
+  return parse_iso(s)
+end
+
+local function precision_of(r)
+  if type(r.precision) == "string" then return r.precision end
+  return PRECISION[#r.iso] or (r.iso:find("T%d%d:%d%d:%d%d") and "second" or "minute")
+end
+
+-- A date the article can carry: { iso, precision, epoch }, or nil and why.
+function M.check(s, opts)
+  local r, err = M.parse(s, opts)
+  if not r then return nil, err or "no date" end
+  if r.hijri then return nil, "a Hijri date" end
+  if type(r.iso) ~= "string" or r.iso == "" then return nil, "no Gregorian date" end
+  local year = tonumber(r.iso:sub(1, 4))
+  if not year or year < M.min_year then return nil, "before " .. M.min_year end
+  local t = M.epoch(r.iso)
+  local now = opts and opts.now or os.time()
+  if t and t > now + M.future_slack then return nil, "in the future" end
+  return { iso = r.iso, precision = precision_of(r), epoch = t }
+end
+
+-- ---- the URL ----------------------------------------------------------------------
+
+-- /2019/01/10/, /2019-01-10-, /20190110/ in a URL's path.
+local URL_PATTERNS = {
+  "[/_%-](%d%d%d%d)/(%d%d?)/(%d%d?)[/_%-.]", "[/_%-](%d%d%d%d)%-(%d%d)%-(%d%d)[/_%-.]",
+  "/(%d%d%d%d)(%d%d)(%d%d)[/_%-.]", "[/_%-](%d%d%d%d)_(%d%d)_(%d%d)[/_%-.]",
+}
+
+local MONTHS = { jan = 1, feb = 2, mar = 3, apr = 4, may = 5, jun = 6, jul = 7, aug = 8, sep = 9,
+  oct = 10, nov = 11, dec = 12 }
+
+-- /2016/nov/29/ (The Guardian's form).
+local function month_name_date(path)
+  local y, mon, d = path:lower():match("/(%d%d%d%d)/(%a%a%a)/(%d%d?)/")
+  if y and MONTHS[mon] then return y, MONTHS[mon], d end
+  return nil
+end
+
+function M.from_url(url)
+  if type(url) ~= "string" then return nil end
+  local path = (url:match("^%a[%w+.-]*://[^/]*(/[^?#]*)") or url:match("^(/[^?#]*)") or "") .. "/"
+  for _, p in ipairs(URL_PATTERNS) do
+    local y, m, d = path:match(p)
+    if not y and p == URL_PATTERNS[#URL_PATTERNS] then y, m, d = month_name_date(path) end
+    y, m, d = tonumber(y), tonumber(m), tonumber(d)
+    if y and y >= M.min_year and y <= 2100 and m >= 1 and m <= 12 and d >= 1 and d <= 31 then
+      return string.format("%04d-%02d-%02d", y, m, d)
+    end
+  end
+  return nil
+end
+
+return M

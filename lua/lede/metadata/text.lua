@@ -1,0 +1,156 @@
+-- Small string helpers for lede.metadata: white space, entities, letter case
+-- beyond ASCII, comparison keys, URL resolution.
+local M = {}
+
+-- Unicode spaces that HTML text and JSON-LD carry, as UTF-8.
+local SPACES = { "\194\160", "\226\128\137", "\226\128\138", "\226\128\175", "\226\128\139",
+  "\227\128\128", "\226\128\130", "\226\128\131" }
+
+function M.squash(s)
+  if type(s) ~= "string" then return nil end
+  for _, sp in ipairs(SPACES) do s = s:gsub(sp, " ") end
+  s = s:gsub("%s+", " "):gsub("^ ", ""):gsub(" $", "")
+  if s == "" then return nil end
+  return s
+end
+
+local NAMED = { amp = "&", lt = "<", gt = ">", quot = '"', apos = "'", nbsp = " ", rsquo = "’",
+  lsquo = "‘", rdquo = "”", ldquo = "“", ndash = "–", mdash = "—", hellip = "…", laquo = "«",
+  raquo = "»" }
+
+local function entity(name)
+  local hex = name:match("^#[xX](%x+)$")
+  local dec = name:match("^#(%d+)$")
+  local cp = hex and tonumber(hex, 16) or dec and tonumber(dec)
+  if cp then
+    if cp > 0 and cp < 0x110000 and not (cp >= 0xD800 and cp < 0xE000) then return utf8.char(cp) end
+    return nil
+  end
+  return NAMED[name]
+end
+
+-- JSON-LD strings often hold HTML entities ("&#8217;", "&amp;") and tags.
+function M.decode(s)
+  if type(s) ~= "string" then return nil end
+  s = s:gsub("<[^>]*>", "")
+  for _ = 1, 2 do  -- "&amp;#8217;" is double-encoded
+    s = s:gsub("&(#?[%w]+);", function(n) return entity(n) end)
+  end
+  return M.squash(s)
+end
+
+-- ---- letter case beyond ASCII (Latin-1, Latin Extended-A, Greek, Cyrillic) ----
+
+local function lower_cp(c)
+  if c < 128 then return (c >= 65 and c <= 90) and c + 32 or c end
+  if c >= 0xC0 and c <= 0xDE and c ~= 0xD7 then return c + 32 end
+  if (c >= 0x100 and c <= 0x137) or (c >= 0x14A and c <= 0x177) then return c | 1 end
+  if (c >= 0x139 and c <= 0x148) or (c >= 0x179 and c <= 0x17E) then return c % 2 == 1 and c + 1 or c end
+  if c >= 0x391 and c <= 0x3A9 then return c + 32 end
+  if c >= 0x410 and c <= 0x42F then return c + 32 end
+  if c >= 0x400 and c <= 0x40F then return c + 80 end
+  return c
+end
+
+local function upper_cp(c)
+  if c < 128 then return (c >= 97 and c <= 122) and c - 32 or c end
+  if c >= 0xE0 and c <= 0xFE and c ~= 0xF7 then return c - 32 end
+  if (c >= 0x100 and c <= 0x137) or (c >= 0x14A and c <= 0x177) then return c & ~1 end
+  if (c >= 0x139 and c <= 0x148) or (c >= 0x179 and c <= 0x17E) then return c % 2 == 0 and c - 1 or c end
+  if c >= 0x3B1 and c <= 0x3C9 and c ~= 0x3C2 then return c - 32 end
+  if c >= 0x430 and c <= 0x44F then return c - 32 end
+  if c >= 0x450 and c <= 0x45F then return c - 80 end
+  return c
+end
+
+local function map_cps(s, f)
+  if not utf8.len(s) then return s:lower() end
+  local out = {}
+  for _, c in utf8.codes(s) do out[#out + 1] = utf8.char(f(c)) end
+  return table.concat(out)
+end
+
+function M.lower(s) return map_cps(s, lower_cp) end
+function M.upper(s) return map_cps(s, upper_cp) end
+
+-- Letters, and no lowercase letter: "JANE DOE", "PELÁEZ".
+function M.is_all_caps(s)
+  if not s:find("%a") then return false end
+  return M.upper(s) == s and M.lower(s) ~= s
+end
+
+-- "JANE O'MAHONY-LEE" -> "Jane O'Mahony-Lee".
+function M.title_case(s)
+  local out, start = {}, true
+  if not utf8.len(s) then return s end
+  for _, c in utf8.codes(s) do
+    local ch = utf8.char(c)
+    out[#out + 1] = utf8.char(start and upper_cp(c) or lower_cp(c))
+    start = ch:find("^[%s%-'’%.]$") ~= nil
+  end
+  return table.concat(out)
+end
+
+-- ---- comparison keys ----------------------------------------------------------
+
+local PUNCT_UTF8 = { "‘", "’", "“", "”", "„", "«", "»", "–", "—", "…", "‹", "›", "·", "•",
+  "：", "，", "。", "！", "？", "「", "」", "『", "』", "【", "】", "、" }
+
+-- A key for comparing titles and names: case, punctuation and spacing ignored.
+function M.key(s)
+  if type(s) ~= "string" then return "" end
+  s = M.lower(s)
+  for _, p in ipairs(PUNCT_UTF8) do s = s:gsub(p, " ") end
+  s = s:gsub("%p", " ")
+  return M.squash(s) or ""
+end
+
+-- ---- URLs ------------------------------------------------------------------------
+
+-- "/a/b/../c" -> "/a/c"; a trailing "." or ".." keeps the slash.
+local function remove_dots(path)
+  local segs, out = {}, {}
+  for seg in (path .. "/"):gmatch("([^/]*)/") do segs[#segs + 1] = seg end
+  for i, seg in ipairs(segs) do
+    if seg == ".." or seg == "." then
+      if seg == ".." and #out > 1 then out[#out] = nil end
+      if i == #segs then out[#out + 1] = "" end
+    else
+      out[#out + 1] = seg
+    end
+  end
+  return table.concat(out, "/")
+end
+
+-- Resolves href against an absolute base URL (RFC 3986, the common cases).
+function M.resolve(base, href)
+  href = M.squash(href)
+  if not href then return nil end
+  if href:match("^%a[%w+.-]*:") then return href end
+  local scheme, authority, path = (base or ""):match("^(%a[%w+.-]*:)//([^/?#]*)([^?#]*)")
+  if not scheme then return href end
+  if href:sub(1, 2) == "//" then return scheme .. href end
+  local prefix = scheme .. "//" .. authority
+  local first = href:sub(1, 1)
+  if first == "#" then return base:gsub("#.*$", "") .. href end
+  if first == "?" then return prefix .. (path ~= "" and path or "/") .. href end
+  local p, rest = href:match("^([^?#]*)(.*)$")
+  if first ~= "/" then p = (path:match("^(.*/)") or "/") .. p end
+  return prefix .. remove_dots(p) .. rest
+end
+
+-- "www.example.co.uk" -> "example": the name a host most likely carries.
+local SECOND_LEVEL = { co = true, com = true, org = true, net = true, ac = true, gov = true,
+  ne = true, or_ = true, go = true, edu = true }
+
+function M.host_stem(host)
+  if not host then return nil end
+  local labels = {}
+  for l in host:lower():gmatch("[^.]+") do labels[#labels + 1] = l end
+  if #labels < 2 then return labels[1] end
+  local i = #labels - 1
+  if SECOND_LEVEL[labels[i]] and #labels >= 3 then i = i - 1 end
+  return labels[i]
+end
+
+return M
