@@ -1,0 +1,792 @@
+-- Scores every system's output on the development corpus, side by side.
+--
+-- usage: lua5.4 tests/bench/score.lua --corpus DIR --out DIR [--build DIR]
+-- Reads OUT/runs.tsv (written by tests/bench/run: system, status, subset, note),
+-- OUT/<system>.jsonl (the runners' output), OUT/<system>.time ("peak-KB wall-s" from
+-- /usr/bin/time) and OUT/versions.tsv. Writes the report to stdout and OUT/report.md,
+-- and lede's misses to OUT/lede-misses.tsv. See tests/bench/README.md for each number.
+--
+-- Every system's HTML output is turned into plain text the same way, by lede's
+-- block-aware lede.parse(html):body():text(); lede's own `text` is used as it is.
+-- A field a system does not give, or a page it failed on, counts as a miss.
+local cjson = require "cjson"
+
+local USAGE = "usage: lua5.4 score.lua --corpus DIR --out DIR [--build DIR]\n"
+local opts = { build = "build-bench" }
+do
+  local known = { corpus = true, out = true, build = true }
+  for i = 1, #arg, 2 do
+    local k = arg[i]:match("^%-%-(%w+)$")
+    if not known[k] or not arg[i + 1] then io.stderr:write(USAGE); os.exit(2) end
+    opts[k] = arg[i + 1]
+  end
+  if not opts.corpus or not opts.out then io.stderr:write(USAGE); os.exit(2) end
+end
+local src = os.getenv("LEDE_SOURCE_DIR") or "."
+package.cpath = opts.build .. "/?.so;" .. package.cpath
+package.path = src .. "/lua/?.lua;" .. src .. "/lua/?/init.lua;" .. package.path
+local lede = require "lede"
+
+-- Systems in display order. `html`: output is HTML to be turned into text.
+local SYSTEMS = {
+  { key = "lede", name = "lede" },
+  { key = "readability-linkedom", name = "Readability.js + linkedom", html = true, own_ref = true },
+  { key = "readability-jsdom", name = "Readability.js + jsdom", html = true, own_ref = true },
+  { key = "postlight", name = "Postlight Parser (generic)", html = true },
+  { key = "defuddle", name = "defuddle + linkedom", html = true },
+  { key = "readability-lxml", name = "readability-lxml", html = true },
+  { key = "floor", name = "libxml2 floor (parse + walk)", floor = true },
+}
+local SOURCES = { "readability", "postlight", "trafilatura", "htmldate" }
+
+---------------------------------------------------------------------------------------
+-- Small helpers
+---------------------------------------------------------------------------------------
+local function read_file(path)
+  local f = io.open(path, "rb")
+  if not f then return nil end
+  local s = f:read("a")
+  f:close()
+  return s
+end
+
+local function str(v) return type(v) == "string" and v or nil end
+
+local function read_jsonl(path)
+  local list = {}
+  local f = io.open(path, "rb")
+  if not f then return list end
+  for line in f:lines() do
+    if line:find("%S") then
+      local ok, rec = pcall(cjson.decode, line)
+      if ok and type(rec) == "table" then list[#list + 1] = rec end
+    end
+  end
+  f:close()
+  return list
+end
+
+-- Unicode white space (what Python's \s matches beyond ASCII) becomes a plain space.
+local USPACE = { "\u{A0}", "\u{1680}", "\u{2000}", "\u{2001}", "\u{2002}", "\u{2003}",
+  "\u{2004}", "\u{2005}", "\u{2006}", "\u{2007}", "\u{2008}", "\u{2009}", "\u{200A}",
+  "\u{2028}", "\u{2029}", "\u{202F}", "\u{205F}", "\u{3000}", "\u{85}" }
+local function norm_ws(s)
+  if not s then return "" end
+  for _, u in ipairs(USPACE) do s = s:gsub(u, " ") end
+  return (s:gsub("%s+", " "):gsub("^ ", ""):gsub(" $", ""))
+end
+
+local function tokens(s)
+  local t = {}
+  for w in norm_ws(s):gmatch("%S+") do t[#t + 1] = w end
+  return t
+end
+
+-- s:sub(i, j) widened to whole UTF-8 characters, so a cut never splits one.
+local function is_cont(s, k) local b = s:byte(k); return b and b >= 0x80 and b < 0xC0 end
+local function usub(s, i, j)
+  i, j = math.max(1, i), math.min(#s, j or #s)
+  while i > 1 and is_cont(s, i) do i = i - 1 end
+  while j < #s and is_cont(s, j + 1) do j = j + 1 end
+  return s:sub(i, j)
+end
+
+local function short(s, n)
+  s = norm_ws(s or "")
+  n = n or 80
+  if #s > n then
+    local cut = n
+    while cut > 1 and is_cont(s, cut + 1) do cut = cut - 1 end
+    s = s:sub(1, cut) .. "…"
+  end
+  return s
+end
+
+local function pct(x, n)
+  if not n or n == 0 then return "—" end
+  return string.format("%.1f%%", 100 * x / n)
+end
+
+local function cell(x, n)
+  if not n or n == 0 then return "—" end
+  return string.format("%s (%d/%d)", pct(x, n), x, n)
+end
+
+local function html_to_text(html)
+  if not html or html == "" then return "" end
+  local ok, doc = pcall(lede.parse, html)
+  if not ok or not doc then return "" end
+  local body = doc:body() or doc:root()
+  local text = body and body:text() or ""
+  doc:close()
+  return text
+end
+
+---------------------------------------------------------------------------------------
+-- Inputs
+---------------------------------------------------------------------------------------
+local expect, expect_order = {}, {}
+for _, rec in ipairs(read_jsonl(opts.corpus .. "/expect.jsonl")) do
+  expect[rec.id] = rec
+  expect_order[#expect_order + 1] = rec.id
+end
+table.sort(expect_order)
+local credits = read_jsonl(opts.corpus .. "/wire-credits.jsonl")
+
+local runs = {}
+for line in (read_file(opts.out .. "/runs.tsv") or ""):gmatch("[^\n]+") do
+  local key, status, subset, note = line:match("^([^\t]*)\t([^\t]*)\t([^\t]*)\t?(.*)$")
+  if key then runs[key] = { status = status, subset = subset, note = note } end
+end
+local versions = {}
+for line in (read_file(opts.out .. "/versions.tsv") or ""):gmatch("[^\n]+") do
+  local k, v = line:match("^([^\t]*)\t(.*)$")
+  if k then versions[k] = v end
+end
+
+-- Per system: results by id, plus the text of each page.
+local active = {}
+for _, sys in ipairs(SYSTEMS) do
+  local run = runs[sys.key]
+  if run and run.status ~= "skipped" then
+    sys.run = run
+    sys.res, sys.ids = {}, {}
+    for _, r in ipairs(read_jsonl(opts.out .. "/" .. sys.key .. ".jsonl")) do
+      if type(r.id) == "string" and expect[r.id] and not sys.res[r.id] then
+        sys.res[r.id] = r
+        sys.ids[#sys.ids + 1] = r.id
+      end
+    end
+    table.sort(sys.ids)
+    local t = read_file(opts.out .. "/" .. sys.key .. ".time") or ""
+    local lastline = t:match("([^\n]*)\n?$") or ""
+    sys.rss_kb, sys.wall_s = lastline:match("^%s*(%d+)%s+([%d.]+)")
+    sys.rss_kb, sys.wall_s = tonumber(sys.rss_kb), tonumber(sys.wall_s)
+    if not sys.floor then
+      sys.text = {}
+      for id, r in pairs(sys.res) do
+        if r.error then
+          sys.text[id] = ""
+        elseif sys.html then
+          sys.text[id] = html_to_text(str(r.html)) .. ""
+          if sys.text[id] == "" and str(r.text) then sys.text[id] = r.text end
+        else
+          sys.text[id] = str(r.text) or ""
+        end
+      end
+    end
+    active[#active + 1] = sys
+  end
+end
+local function by_key(k)
+  for _, s in ipairs(active) do if s.key == k then return s end end
+end
+local LEDE = by_key("lede")
+local extractors = {}
+for _, s in ipairs(active) do if not s.floor then extractors[#extractors + 1] = s end end
+
+-- lede's misses: { id, metric, expected, got }
+local misses = {}
+local function miss(id, metric, expected, got)
+  misses[#misses + 1] = { id, metric, short(expected, 100), short(got, 100) }
+end
+
+local out_lines = {}
+local function emit(s) out_lines[#out_lines + 1] = s or "" end
+-- align: a string of "l"/"r" per column; default: first column left, the rest right
+local function table_md(header, rows, align)
+  emit("| " .. table.concat(header, " | ") .. " |")
+  local sep = {}
+  for i = 1, #header do
+    local a = align and align:sub(i, i) or (i == 1 and "l" or "r")
+    sep[i] = a == "l" and "---" or "---:"
+  end
+  emit("| " .. table.concat(sep, " | ") .. " |")
+  for _, r in ipairs(rows) do emit("| " .. table.concat(r, " | ") .. " |") end
+  emit()
+end
+
+local function sys_label(sys)
+  local l = sys.name
+  if sys.run.subset == "quick" and versions.mode ~= "quick" then
+    l = l .. " †"
+  end
+  return l
+end
+
+-- ids of a source that a system ran on and that have field `f` in expect
+local function pages_with(sys, source, pred)
+  local ids = {}
+  for _, id in ipairs(sys.ids) do
+    local e = expect[id]
+    if (source == nil or e.source == source) and pred(e) then ids[#ids + 1] = id end
+  end
+  return ids
+end
+
+---------------------------------------------------------------------------------------
+-- Header
+---------------------------------------------------------------------------------------
+local mode = versions.mode or "full"
+emit("# lede benchmark")
+emit()
+emit(string.format("Corpus: `%s` (%d pages), run: **%s**%s. Generated %s.", opts.corpus,
+  #expect_order, mode, mode == "quick" and " (fixed subset, 10 pages per source)" or "",
+  os.date("!%Y-%m-%d %H:%M UTC")))
+emit()
+if versions.stale then
+  emit("**Warning: " .. versions.stale .. ".**")
+  emit()
+end
+do
+  local rows = {}
+  for _, sys in ipairs(SYSTEMS) do
+    local run = runs[sys.key]
+    local status = run and run.status or "not run"
+    local nerr = 0
+    if sys.res then for _, r in pairs(sys.res) do if r.error then nerr = nerr + 1 end end end
+    rows[#rows + 1] = { sys.name, versions[sys.key] or "", status,
+      run and run.subset or "", sys.ids and tostring(#sys.ids) or "0",
+      sys.ids and tostring(nerr) or "", ((run and run.note or ""):gsub("|", "/")) }
+  end
+  table_md({ "system", "version", "status", "pages", "ran", "errors", "note" }, rows, "llllrrl")
+end
+emit("`errors`: pages with no output (exception, no article found, empty content); they count as misses below.")
+for _, sys in ipairs(active) do
+  if sys.run.subset == "quick" and mode ~= "quick" then
+    emit("† ran on the quick subset only: its numbers cover fewer pages (see the n in each cell).")
+    break
+  end
+end
+emit()
+
+---------------------------------------------------------------------------------------
+-- trafilatura: must_include / must_exclude
+---------------------------------------------------------------------------------------
+emit("## trafilatura pages: snippets (whitespace-normalised substring test)")
+emit()
+do
+  local rows = {}
+  for _, sys in ipairs(extractors) do
+    local inc_hit, inc_n, exc_leak, exc_n = 0, 0, 0, 0
+    local ids = pages_with(sys, "trafilatura", function(e) return e.must_include or e.must_exclude end)
+    for _, id in ipairs(ids) do
+      local e = expect[id]
+      local text = norm_ws(sys.text[id])
+      for _, s in ipairs(type(e.must_include) == "table" and e.must_include or {}) do
+        inc_n = inc_n + 1
+        if text:find(norm_ws(s), 1, true) then inc_hit = inc_hit + 1
+        elseif sys == LEDE then miss(id, "must_include", s, usub(text, 1, 80)) end
+      end
+      for _, s in ipairs(type(e.must_exclude) == "table" and e.must_exclude or {}) do
+        exc_n = exc_n + 1
+        local ns = norm_ws(s)
+        local at = text:find(ns, 1, true)
+        if at then
+          exc_leak = exc_leak + 1
+          if sys == LEDE then
+            miss(id, "must_exclude", s, usub(text, at - 30, at + #ns + 30))
+          end
+        end
+      end
+    end
+    rows[#rows + 1] = { sys_label(sys), tostring(#ids), cell(inc_hit, inc_n), cell(exc_leak, exc_n) }
+  end
+  table_md({ "system", "pages", "must_include found ↑", "must_exclude leaked ↓" }, rows)
+end
+
+---------------------------------------------------------------------------------------
+-- readability: token P/R/F1 against *.expected.html
+---------------------------------------------------------------------------------------
+emit("## readability pages: token precision / recall / F1 against `*.expected.html`")
+emit()
+local REF_MISS = 0.9 -- lede pages with P or R below this go to the misses file
+do
+  local ref_bag = {}
+  local function bag(text)
+    local b, n = {}, 0
+    for w in norm_ws(text):lower():gmatch("%S+") do b[w] = (b[w] or 0) + 1; n = n + 1 end
+    return b, n
+  end
+  local function ref_of(id)
+    if not ref_bag[id] then
+      local html = read_file(opts.corpus .. "/" .. expect[id].reference_html) or ""
+      local text = html_to_text(html)
+      local b, n = bag(text)
+      ref_bag[id] = { bag = b, n = n, text = text }
+    end
+    return ref_bag[id]
+  end
+  local rows = {}
+  for _, sys in ipairs(extractors) do
+    local ids = pages_with(sys, "readability", function(e) return e.reference_html end)
+    if sys.own_ref then
+      rows[#rows + 1] = { sys_label(sys), tostring(#ids), "own reference", "own reference", "own reference" }
+    else
+      local sp, sr, sf = 0, 0, 0
+      for _, id in ipairs(ids) do
+        local ref = ref_of(id)
+        local b, n = bag(sys.text[id])
+        local common = 0
+        for w, c in pairs(b) do
+          local rc = ref.bag[w]
+          if rc then common = common + math.min(c, rc) end
+        end
+        local p, r
+        if n == 0 and ref.n == 0 then p, r = 1, 1
+        else
+          p = n > 0 and common / n or 0
+          r = ref.n > 0 and common / ref.n or 0
+        end
+        local f = (p + r) > 0 and 2 * p * r / (p + r) or 0
+        sp, sr, sf = sp + p, sr + r, sf + f
+        if sys == LEDE and (p < REF_MISS or r < REF_MISS) then
+          miss(id, "ref_tokens", string.format("%d tokens: %s", ref.n, usub(ref.text, 1, 60)),
+            string.format("P=%.2f R=%.2f %d tokens: %s", p, r, n, usub(sys.text[id], 1, 60)))
+        end
+      end
+      local k = #ids
+      local function m(x) return k > 0 and string.format("%.3f", x / k) or "—" end
+      rows[#rows + 1] = { sys_label(sys), tostring(k), m(sp), m(sr), m(sf) }
+    end
+  end
+  table_md({ "system", "pages", "precision", "recall", "F1" }, rows)
+  emit("Means over pages of bag-of-tokens scores (lower-cased, split on white space). Readability.js is")
+  emit("not scored: the references are its own output.")
+  emit()
+end
+
+---------------------------------------------------------------------------------------
+-- postlight: body_start
+---------------------------------------------------------------------------------------
+emit("## postlight pages: body starts with `body_start`")
+emit()
+do
+  local rows = {}
+  for _, sys in ipairs(extractors) do
+    local ids = pages_with(sys, "postlight", function(e) return str(e.body_start) end)
+    local strict, lenient = 0, 0
+    for _, id in ipairs(ids) do
+      local e = expect[id]
+      local want = tokens(e.body_start)
+      local n = math.min(tonumber(e.body_start_words) or #want, #want)
+      local got = tokens(sys.text[id])
+      local ok = n > 0 and #got >= n
+      for i = 1, n do if not ok then break end; ok = got[i] == want[i] end
+      local len_ok = ok
+      if not ok then
+        -- lenient: cheerio's .text() glues blocks together, so compare without any space
+        local w = table.concat(want, "", 1, n)
+        local g = table.concat(got, "", 1, math.min(#got, n * 3))
+        len_ok = #w > 0 and g:sub(1, #w) == w
+      end
+      if ok then strict = strict + 1 end
+      if len_ok then lenient = lenient + 1 end
+      if sys == LEDE and not ok then
+        miss(id, len_ok and "body_start_strict" or "body_start", e.body_start,
+          table.concat(got, " ", 1, math.min(#got, n)))
+      end
+    end
+    rows[#rows + 1] = { sys_label(sys), tostring(#ids), cell(strict, #ids), cell(lenient, #ids) }
+  end
+  table_md({ "system", "pages", "strict (token prefix)", "lenient (no white space)" }, rows)
+  emit("Strict: the first `body_start_words` white-space tokens are equal. Lenient: the same text")
+  emit("with all white space removed is a prefix (Postlight's expectations glue adjacent blocks).")
+  emit()
+end
+
+---------------------------------------------------------------------------------------
+-- metadata: title, date, author
+---------------------------------------------------------------------------------------
+local QUOTES = { ["\u{2018}"] = "'", ["\u{2019}"] = "'", ["\u{201A}"] = "'", ["\u{201B}"] = "'",
+  ["\u{2032}"] = "'", ["\u{201C}"] = '"', ["\u{201D}"] = '"', ["\u{201E}"] = '"',
+  ["\u{201F}"] = '"', ["\u{2033}"] = '"' }
+local function norm_title(s)
+  s = s or ""
+  for k, v in pairs(QUOTES) do s = s:gsub(k, v) end
+  return norm_ws(s)
+end
+
+local MONTHS = { jan = 1, feb = 2, mar = 3, apr = 4, may = 5, jun = 6, jul = 7, aug = 8,
+  sep = 9, oct = 10, nov = 11, dec = 12 }
+-- The calendar day a date string names, as y, m, d (ISO first, then common English forms).
+local function parse_day(s)
+  s = str(s)
+  if not s then return nil end
+  local y, m, d = s:match("^%s*(%d%d%d%d)%-(%d%d)%-(%d%d)")
+  if not y then y, m, d = s:match("(%d%d%d%d)[/.](%d%d?)[/.](%d%d?)") end
+  if not y then
+    local mon, dd, yy = s:match("(%a%a%a)%a*%.? (%d%d?)%a*,? (%d%d%d%d)")
+    if mon and MONTHS[mon:lower()] then y, m, d = yy, MONTHS[mon:lower()], dd end
+  end
+  if not y then
+    local dd, mon, yy = s:match("(%d%d?)%.? (%a%a%a)%a*%.? (%d%d%d%d)")
+    if mon and MONTHS[mon:lower()] then y, m, d = yy, MONTHS[mon:lower()], dd end
+  end
+  if not y then y, m, d = s:match("^%s*(%d%d%d%d)(%d%d)(%d%d)") end
+  y, m, d = tonumber(y), tonumber(m), tonumber(d)
+  if not y or m < 1 or m > 12 or d < 1 or d > 31 then return nil end
+  return y, m, d
+end
+local function day_number(y, m, d)
+  return os.time({ year = y, month = m, day = d, hour = 12 }) // 86400
+end
+
+local function split_names(s)
+  local names, list = {}, {}
+  s = norm_ws(str(s) or ""):lower()
+  s = s:gsub("%s+and%s+", ","):gsub("[;&]", ",")
+  for part in s:gmatch("[^,]+") do
+    part = norm_ws(part):gsub("^by%s+", "")
+    part = norm_ws(part)
+    if part ~= "" and not names[part] then names[part] = true; list[#list + 1] = part end
+  end
+  return names, list
+end
+
+local function sys_title(sys, r) return str(r.title) end
+local function sys_date(sys, r) return str(r.published) end
+local function sys_author_names(sys, r)
+  if sys == LEDE then
+    if type(r.authors) ~= "table" then return nil end
+    local parts = {}
+    for _, a in ipairs(r.authors) do
+      if type(a) == "table" and str(a.name) then parts[#parts + 1] = a.name end
+    end
+    if #parts == 0 then return nil end
+    return table.concat(parts, ", ")
+  end
+  return str(r.byline)
+end
+-- Fields a system can give at all; readability-lxml has no author or date. A system
+-- that can give a field but leaves it out on a page misses there.
+local function gives(sys, field)
+  if sys.key == "readability-lxml" then return field == "title" end
+  return true
+end
+
+local function meta_table(title, field, has, judge, legend)
+  emit("## metadata: " .. title)
+  emit()
+  local header = { "system" }
+  for _, s in ipairs(SOURCES) do header[#header + 1] = s end
+  header[#header + 1] = "all"
+  local rows = {}
+  for _, sys in ipairs(extractors) do
+    local row = { sys_label(sys) }
+    local given = gives(sys, field)
+    local tot = { 0, 0, 0 }
+    for _, source in ipairs(SOURCES) do
+      local ids = pages_with(sys, source, has)
+      local ok, part = 0, 0
+      for _, id in ipairs(ids) do
+        local r = sys.res[id]
+        local res, got = judge(sys, expect[id], r.error and {} or r)
+        if res == "exact" then ok = ok + 1
+        elseif res == "partial" then part = part + 1 end
+        if sys == LEDE and res ~= "exact" then
+          local e = expect[id]
+          miss(id, res == "partial" and field .. "_partial" or field,
+            field == "date" and (e.datetime or e.date) or e[field], got or (r.error and "error: " .. r.error) or "(none)")
+        end
+      end
+      tot[1], tot[2], tot[3] = tot[1] + ok, tot[2] + part, tot[3] + #ids
+      local mark = (sys.own_ref and source == "readability" and #ids > 0) and " ‡" or ""
+      if not given then row[#row + 1] = "—"
+      elseif field == "author" and #ids > 0 then
+        row[#row + 1] = string.format("%s +%s (n=%d)%s", pct(ok, #ids), pct(part, #ids), #ids, mark)
+      else row[#row + 1] = cell(ok, #ids) .. mark end
+    end
+    if not given then row[#row + 1] = "—"
+    elseif field == "author" and tot[3] > 0 then
+      row[#row + 1] = string.format("%s +%s (n=%d)", pct(tot[1], tot[3]), pct(tot[2], tot[3]), tot[3])
+    else row[#row + 1] = cell(tot[1], tot[3]) end
+    rows[#rows + 1] = row
+  end
+  table_md(header, rows)
+  if legend then emit(legend) end
+  emit("‡ Readability.js against its own expectations (the readability metadata is its output).")
+  emit()
+end
+
+meta_table("title (exact after white-space and quote normalisation)", "title",
+  function(e) return str(e.title) end,
+  function(sys, e, r)
+    local got = sys_title(sys, r)
+    return (got and norm_title(got) == norm_title(e.title)) and "exact" or "miss", got
+  end, "`—`: the system gives no such field.")
+
+meta_table("date (same calendar day; postlight ±1 day, its values are UTC)", "date",
+  function(e) return str(e.date) end,
+  function(sys, e, r)
+    local got = sys_date(sys, r)
+    local y, m, d = parse_day(got)
+    local ey, em, ed = parse_day(e.date)
+    if not y or not ey then return "miss", got end
+    local diff = math.abs(day_number(y, m, d) - day_number(ey, em, ed))
+    local ok = diff == 0 or (e.source == "postlight" and diff <= 1)
+    return ok and "exact" or "miss", got
+  end, "Dates are read as ISO `YYYY-MM-DD` (first 10 characters: the page's local day), `YYYY/MM/DD`, or English `Jan 10, 2019` / `10 January 2019`.")
+
+meta_table("author (same set of names; +partial = some but not all names shared)", "author",
+  function(e) return str(e.author) end,
+  function(sys, e, r)
+    local got = sys_author_names(sys, r)
+    if not got then return "miss", nil end
+    local want, wl = split_names(e.author)
+    local have, hl = split_names(got)
+    local common = 0
+    for n in pairs(have) do if want[n] then common = common + 1 end end
+    if common == #wl and common == #hl and common > 0 then return "exact", got end
+    return common > 0 and "partial" or "miss", got
+  end, "Names: lower-cased, leading `by ` removed, split on `,` ` and ` `;` `&`. lede: `authors[*].name`; Readability.js: `byline`; others: their author field.")
+
+---------------------------------------------------------------------------------------
+-- wire credits (lede only)
+---------------------------------------------------------------------------------------
+-- Canonical agency names and their aliases, compared case-insensitively.
+local AGENCY_ALIASES = {
+  ["Reuters"] = { "reuters", "reuter", "thomson reuters" },
+  ["Associated Press"] = { "ap", "associated press", "the associated press" },
+  ["Agence France-Presse"] = { "afp", "agence france-presse", "agence france presse", "france-presse", "france presse" },
+  ["dpa"] = { "dpa", "deutsche presse-agentur", "deutsche presse agentur" },
+  ["EFE"] = { "efe", "agencia efe" },
+  ["ANSA"] = { "ansa", "agenzia nazionale stampa associata" },
+  ["Press Trust of India"] = { "pti", "press trust of india" },
+  ["Asian News International"] = { "ani", "asian news international" },
+  ["United Press International"] = { "upi", "united press international" },
+  ["Europa Press"] = { "europa press" },
+  ["CNN"] = { "cnn", "cnn newsource", "cnn wire" },
+  ["dpa-AFX"] = { "dpa-afx", "dpa afx" },
+  ["agencies"] = { "agencies" },
+}
+local ALIAS = {}
+for canon, list in pairs(AGENCY_ALIASES) do
+  ALIAS[canon:lower()] = canon
+  for _, a in ipairs(list) do ALIAS[a] = canon end
+end
+-- lede's own agency table, when it loads, adds the forms it knows.
+do
+  local ok, ag = pcall(require, "lede.agencies")
+  if ok and type(ag) == "table" and type(ag.list) == "table" then
+    for _, entry in ipairs(ag.list) do
+      if type(entry) == "table" and str(entry.name) then
+        local canon = ALIAS[entry.name:lower()] or entry.name
+        ALIAS[entry.name:lower()] = canon
+        for _, key in ipairs({ "forms", "short" }) do
+          for _, f in ipairs(type(entry[key]) == "table" and entry[key] or {}) do
+            if str(f) and not ALIAS[f:lower()] then ALIAS[f:lower()] = canon end
+          end
+        end
+      end
+    end
+  end
+end
+local function canon_agency(name)
+  name = norm_ws(str(name) or ""):lower()
+  return ALIAS[name] or name
+end
+
+emit("## wire credits (lede only)")
+emit()
+if not LEDE then
+  emit("lede did not run.")
+  emit()
+else
+  local article, furniture, annotated = {}, {}, {}
+  for _, c in ipairs(credits) do
+    annotated[c.id] = true
+    if c.scope == "article" then
+      article[c.id] = article[c.id] or {}
+      table.insert(article[c.id], c)
+    elseif c.scope == "page-furniture" then
+      furniture[c.id] = furniture[c.id] or {}
+      table.insert(furniture[c.id], c)
+    end
+  end
+  local function reported(id)
+    local r = LEDE.res[id]
+    local set, list = {}, {}
+    if r and not r.error and type(r.wire) == "table" then
+      for _, w in ipairs(r.wire) do
+        if type(w) == "table" and str(w.agency) then
+          local a = canon_agency(w.agency)
+          if not set[a] then set[a] = w; list[#list + 1] = a end
+        end
+      end
+    end
+    return set, list
+  end
+  local function wire_str(list) return #list > 0 and table.concat(list, ", ") or "(none)" end
+  -- recall over article credits
+  local found, total = 0, 0
+  for _, id in ipairs(expect_order) do
+    if article[id] and LEDE.res[id] then
+      local set, list = reported(id)
+      for _, c in ipairs(article[id]) do
+        total = total + 1
+        if set[canon_agency(c.agency)] then found = found + 1
+        else miss(id, "wire_recall", c.agency .. ": " .. c.credit, wire_str(list)) end
+      end
+    end
+  end
+  -- false credits on furniture pages
+  local fpages, fbad = 0, 0
+  for _, id in ipairs(expect_order) do
+    if furniture[id] and LEDE.res[id] then
+      fpages = fpages + 1
+      local set, list = reported(id)
+      local r = LEDE.res[id]
+      local art_agencies = {}
+      for _, c in ipairs(article[id] or {}) do art_agencies[canon_agency(c.agency)] = true end
+      local bad = false
+      for _, c in ipairs(furniture[id]) do
+        local a = canon_agency(c.agency)
+        local w = set[a]
+        if w then
+          if not art_agencies[a] then bad = true
+          else
+            -- the article has its own credit from the same agency: only a credit
+            -- taken from the furniture text is false
+            for _, x in ipairs(r.wire) do
+              if type(x) == "table" and canon_agency(x.agency) == a and str(x.text)
+                and norm_ws(x.text):find(norm_ws(c.credit), 1, true) then bad = true end
+            end
+          end
+        end
+      end
+      local syn = str(r.syndicated)
+      if syn and not art_agencies[canon_agency(syn)] then bad = true end
+      if bad then
+        fbad = fbad + 1
+        local f = furniture[id][1]
+        miss(id, "wire_false", f.agency .. " (" .. f.kind .. "): " .. f.credit,
+          wire_str(list) .. (syn and (" syndicated=" .. syn) or ""))
+      end
+    end
+  end
+  -- precision over all annotated pages
+  local rep, correct, pages = 0, 0, 0
+  for _, id in ipairs(expect_order) do
+    if annotated[id] and LEDE.res[id] then
+      pages = pages + 1
+      local art = {}
+      for _, c in ipairs(article[id] or {}) do art[canon_agency(c.agency)] = true end
+      local _, list = reported(id)
+      for _, a in ipairs(list) do
+        rep = rep + 1
+        if art[a] then correct = correct + 1
+        else
+          local want = {}
+          for k in pairs(art) do want[#want + 1] = k end
+          table.sort(want)
+          miss(id, "wire_wrong", "article credits: " .. wire_str(want), a)
+        end
+      end
+    end
+  end
+  -- everything else lede credits (not annotated: may well be right)
+  local other = 0
+  for _, id in ipairs(LEDE.ids) do
+    if not annotated[id] then
+      local _, list = reported(id)
+      if #list > 0 then other = other + 1 end
+    end
+  end
+  table_md({ "metric", "lede" }, {
+    { "recall: article credits whose agency lede reports ↑", cell(found, total) },
+    { "false credits: furniture pages with a furniture-agency credit or `syndicated` ↓", cell(fbad, fpages) },
+    { "precision: reported agencies that are article credits, on the annotated pages ↑", cell(correct, rep) },
+    { "annotated pages scored", tostring(pages) },
+    { "other pages where lede reports a credit (not annotated, unchecked)", tostring(other) },
+  })
+  emit("Agencies are compared by canonical name (AP = Associated Press, AFP = Agence France-Presse,")
+  emit("dpa = Deutsche Presse-Agentur, EFE = Agencia EFE, ...), one per page. The peers have no such field.")
+  emit("On `trafilatura/welt.de-d90b1938` the article and a teaser are both dpa: there only a credit whose")
+  emit("text is the teaser's counts as false. The two generic credits `(With inputs from agencies)` name")
+  emit("no agency and count as found only if lede reports the agency `agencies`.")
+  emit()
+end
+
+---------------------------------------------------------------------------------------
+-- speed
+---------------------------------------------------------------------------------------
+emit("## speed (one core, extraction call only)")
+emit()
+do
+  local FLOOR = by_key("floor")
+  local rows = {}
+  for _, sys in ipairs(active) do
+    local ms, wall, nwall, bytes, list = 0, 0, 0, 0, {}
+    for _, id in ipairs(sys.ids) do
+      local r = sys.res[id]
+      local t = tonumber(r.ms)
+      if t then
+        ms = ms + t
+        list[#list + 1] = t
+        bytes = bytes + ((expect[id].page or {}).bytes or 0)
+        if tonumber(r.wall_ms) then wall, nwall = wall + r.wall_ms, nwall + 1 end
+      end
+    end
+    table.sort(list)
+    local n = #list
+    local med = n > 0 and list[(n + 1) // 2] or 0
+    local floor_ms = 0
+    if FLOOR then
+      for _, id in ipairs(sys.ids) do
+        local fr = FLOOR.res[id]
+        floor_ms = floor_ms + (fr and tonumber(fr.ms) or 0)
+      end
+    end
+    local s = ms / 1000
+    rows[#rows + 1] = {
+      sys_label(sys), tostring(n), string.format("%.1f", bytes / 1e6), string.format("%.2f", s),
+      s > 0 and string.format("%.1f", n / s) or "—",
+      s > 0 and string.format("%.2f", bytes / 1e6 / s) or "—",
+      string.format("%.1f", med), string.format("%.0f", list[n] or 0),
+      sys.rss_kb and string.format("%.0f", sys.rss_kb / 1024) or "—",
+      (nwall > 0 and nwall == n) and string.format("%.2f", wall / 1000) or "—",
+      sys.wall_s and string.format("%.1f", sys.wall_s) or "—",
+      (floor_ms > 0 and s > 0) and string.format("%.1f×", ms / floor_ms) or "—",
+    }
+  end
+  table_md({ "system", "pages", "MB", "CPU s", "pages/s", "MB/s", "median ms", "max ms",
+    "peak RSS MB", "wall s", "process wall s", "× floor" }, rows)
+  emit("`CPU s`: sum over pages of the process CPU time of the extraction call (DOM building included,")
+  emit("file reading excluded; Node `process.cpuUsage()` counts all its threads, Python `process_time()`,")
+  emit("lede `os.clock()`, the floor `CLOCK_PROCESS_CPUTIME_ID`); pages/s, MB/s (10⁶ bytes of input HTML),")
+  emit("median and max come from it. `wall s`: the same calls on the wall clock (lede's Lua runner has no")
+  emit("wall clock: —). `peak RSS`: `/usr/bin/time -f %M` of the whole runner process. `process wall s`:")
+  emit("the runner from start to exit (start-up, module loading and file reading included).")
+  emit("`× floor`: CPU time over the floor's CPU time on the same pages.")
+  local pinned = versions.pinned
+  if pinned then emit("Runners ran one after another, " .. pinned .. ".") end
+  if versions.load then
+    emit("Load average (1, 5, 15 min) when the run started: " .. versions.load ..
+      " (other work on the machine slows every system).")
+  end
+  emit()
+end
+
+---------------------------------------------------------------------------------------
+-- write out
+---------------------------------------------------------------------------------------
+local report = table.concat(out_lines, "\n") .. "\n"
+io.write(report)
+local f = assert(io.open(opts.out .. "/report.md", "wb"))
+f:write(report)
+f:close()
+
+table.sort(misses, function(a, b)
+  if a[1] ~= b[1] then return a[1] < b[1] end
+  if a[2] ~= b[2] then return a[2] < b[2] end
+  return a[3] < b[3]
+end)
+local function tsv(s) return (tostring(s or ""):gsub("[\t\r\n]", " ")) end
+f = assert(io.open(opts.out .. "/lede-misses.tsv", "wb"))
+f:write("id\tmetric\texpected\tlede gave\n")
+for _, m in ipairs(misses) do
+  f:write(tsv(m[1]), "\t", tsv(m[2]), "\t", tsv(m[3]), "\t", tsv(m[4]), "\n")
+end
+f:close()
+io.stderr:write(string.format("score: %d lede misses written to %s/lede-misses.tsv\n", #misses, opts.out))
