@@ -28,15 +28,24 @@ function M.words_of(value)
   return words
 end
 
-local function has_phrase(words, phrase)
-  for i = 1, #words - #phrase + 1 do
+-- Phrases indexed by their first word, so each word of a class value is
+-- checked only against the phrases it can start.
+local PHRASES_BY_FIRST = {}
+for _, phrase in ipairs(boilerplate.phrases) do
+  local list = PHRASES_BY_FIRST[phrase[1]] or {}
+  list[#list + 1] = phrase
+  PHRASES_BY_FIRST[phrase[1]] = list
+end
+
+local function phrase_at(words, i)
+  for _, phrase in ipairs(PHRASES_BY_FIRST[words[i]] or {}) do
     local ok = true
-    for j = 1, #phrase do
+    for j = 2, #phrase do
       if words[i + j - 1] ~= phrase[j] then ok = false; break end
     end
-    if ok then return true end
+    if ok then return table.concat(phrase, "-") end
   end
-  return false
+  return nil
 end
 
 -- Why a class or id value marks boilerplate, or nil.
@@ -46,8 +55,10 @@ local function is_utility_token(token)
   return token:find("[:%[/]") ~= nil
 end
 
-function M.boilerplate_reason(value)
-  if not value or value == "" then return nil end
+-- Class values repeat across a page (and pages): remember each verdict.
+local reason_cache, reason_cache_size = {}, 0
+
+local function compute_reason(value)
   local kept = {}
   for token in value:gmatch("%S+") do
     if WHOLE[token:lower()] then return token:lower() end
@@ -57,10 +68,23 @@ function M.boilerplate_reason(value)
   for _, w in ipairs(words) do
     if WORDS[w] then return w end
   end
-  for _, phrase in ipairs(boilerplate.phrases) do
-    if has_phrase(words, phrase) then return table.concat(phrase, "-") end
+  for i = 1, #words do
+    local p = phrase_at(words, i)
+    if p then return p end
   end
   return nil
+end
+
+function M.boilerplate_reason(value)
+  if not value or value == "" then return nil end
+  local r = reason_cache[value]
+  if r == nil then
+    if reason_cache_size > 20000 then reason_cache, reason_cache_size = {}, 0 end
+    r = compute_reason(value) or false
+    reason_cache[value] = r
+    reason_cache_size = reason_cache_size + 1
+  end
+  return r or nil
 end
 
 local function is_hidden(node)
