@@ -655,8 +655,14 @@ else
           end
         end
       end
+      -- a false credit names a furniture agency; a credit of another agency on
+      -- the page is not annotated either way and is counted apart
       local syn = str(r.syndicated)
-      if syn and not art_agencies[canon_agency(syn)] then bad = true end
+      for _, c in ipairs(furniture[id]) do
+        if syn and canon_agency(syn) == canon_agency(c.agency) and not art_agencies[canon_agency(syn)] then
+          bad = true
+        end
+      end
       if bad then
         fbad = fbad + 1
         local f = furniture[id][1]
@@ -695,7 +701,7 @@ else
   end
   table_md({ "metric", "lede" }, {
     { "recall: article credits whose agency lede reports ↑", cell(found, total) },
-    { "false credits: furniture pages with a furniture-agency credit or `syndicated` ↓", cell(fbad, fpages) },
+    { "false credits: furniture pages where lede credits the furniture agency (wire or `syndicated`) ↓", cell(fbad, fpages) },
     { "precision: reported agencies that are article credits, on the annotated pages ↑", cell(correct, rep) },
     { "annotated pages scored", tostring(pages) },
     { "other pages where lede reports a credit (not annotated, unchecked)", tostring(other) },
