@@ -200,6 +200,16 @@ end
 
 M.LEAD_BLOCKS = 4  -- short lines above the story searched for bylines and source lines
 
+-- "Fatima Hussein, The Associated Press": names, a comma, then an agency's
+-- full name ending the line.
+local function agency_signed(m, p)
+  if #p > 100 or p:find("[%.!?]%s") then return false end
+  local hits = m:find(p, false)
+  local last = hits[#hits]
+  return last ~= nil and last["end"] == #p and p:sub(1, last.start - 1):find(",%s*$") ~= nil
+    and p:sub(1, last.start - 1):find("%u%l") ~= nil
+end
+
 -- Short lines that open a body: "EFE", "Quelle: dpa-AFX", "Von David Hutzler,
 -- dpa", "Par AFP publié le 26/12/2020". Returns their credits and bylines and
 -- the index of the first paragraph of the story proper.
@@ -209,7 +219,7 @@ local function opening_lines(m, list, paras)
   while i <= math.min(M.LEAD_BLOCKS, #paras - 1) do
     local p = paras[i]
     if #p > 160 or not single_line(p) then break end
-    if names.has_prefix(p) then
+    if names.has_prefix(p) or agency_signed(m, p) then
       found[#found + 1] = { byline = p }
     else
       local c = m:closing(p)

@@ -81,6 +81,9 @@ function M.split(s, strict)
   for _, j in ipairs { "and", "&", "y", "et", "und", "e" } do
     s = s:gsub("%s+" .. j:gsub("%p", "%%%0") .. "%s+", ",")
   end
+  -- "Paul WisemanFatima Hussein": two names glued where a line break stood
+  -- (a short prefix is a name of its own: McDonald, LeBron, MacArthur)
+  s = s:gsub("(%u%l%l%l+)(%u%l%l)", "%1,%2")
   for piece in s:gmatch("[^,]+") do
     local n = clean_name(piece, strict)
     if n then out[#out + 1] = n end
