@@ -2,6 +2,7 @@
 #include <lauxlib.h>
 #include <lua.h>
 
+#include "l_blocks.h"
 #include "l_dates.h"
 #include "l_document.h"
 #include "l_fs.h"
@@ -52,6 +53,8 @@ LEDE_EXPORT int luaopen_lede_core(lua_State *L) {
   lua_setfield(L, -2, "dates");
   lede_open_scan(L);
   lua_setfield(L, -2, "scan");
+  lede_open_blocks(L);
+  lua_setfield(L, -2, "blocks");
   lede_open_render(L);
   lua_setfield(L, -2, "render");
   lua_pushliteral(L, LEDE_VERSION);

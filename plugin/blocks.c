@@ -1,0 +1,1493 @@
+#include "blocks.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "buf.h"
+#include "css.h"
+#include "stats.h"
+#include "text.h"
+#include "walk.h"
+
+#define NONE BLOCKS_NONE
+#define VIEWS 8            /* most a step needs: prune's, below */
+#define RENDER_VIEW VIEWS  /* bit of the text buffer in a wind-back mask */
+#define LINK_LEVELS 4      /* <a href> nesting followed for link_chars */
+#define UNLIKELY_REACH 8   /* how far up scored_body looks for nav, footer, menu */
+
+/* ---- one view of the character stream ---------------------------------- */
+
+/* Running counters of one view, and the state stats.c's counter keeps. An
+ * element's numbers are the differences between leaving and entering it,
+ * less the white space before its first visible character, which
+ * stats_compute never counts (it starts with chars = 0). Elements entered
+ * since the last visible character form a group led by the first of them;
+ * the next visible character tells the leader whether a gap preceded it. */
+typedef struct {
+  size_t vis, gaps, punct, paras;
+  size_t link[LINK_LEVELS];  /* visible characters and gaps at link depth > k */
+  size_t group;              /* leader of the elements awaiting their first visible char */
+  unsigned depth;            /* <a href> depth in this context */
+  unsigned run_level;        /* link depth where the owed white space began */
+  unsigned char owed, seen;
+} tally;
+
+/* text.c's renderer over one buffer: a context's text starts at base. */
+typedef struct {
+  size_t base, len;
+  size_t cell_src;  /* the record whose tr or cell last set cell_in_row */
+  text_break owed_break;
+  unsigned char owed_space, cell_in_row;
+  unsigned pre_depth;
+} rstate;
+
+typedef struct {
+  tally t[VIEWS];
+  rstate r;
+} saved;
+
+typedef struct {
+  size_t vis, gaps, punct, paras, link, group;
+  unsigned d0;  /* link depth when entered: the element's own links lie deeper */
+} snapshot;
+
+/* What an element's tag says, worked out once per tag name (tag_kind). */
+enum {
+  TK_BR = 1 << 0, TK_BREAK = 1 << 1, TK_A = 1 << 2, TK_P = 1 << 3, TK_PRE = 1 << 4,
+  TK_INVISIBLE = 1 << 5, TK_TR = 1 << 6, TK_CELL = 1 << 7, TK_IMG = 1 << 8, TK_UNLIKELY = 1 << 9,
+  TK_PRUNE = 1 << 10, TK_DENSE = 1 << 11, TK_FIGCAPTION = 1 << 12,
+  TK_CLEAN = 1 << 13, TK_OUTSIDE = 1 << 14, TK_CONTENT = 1 << 15,  /* the classify table's tag sets */
+  TK_ORDER_SHIFT = 16  /* above: the position of an outside tag in its list (4 bits) */
+};
+
+/* What the walk notes about one element. */
+enum { EL_LINK = 1, EL_INVISIBLE = 2, EL_IN_PRE = 4, EL_SAVE = 8 };
+
+typedef struct {
+  size_t idx, save;
+  size_t min_src;  /* least cell_src behind a " | " written inside it */
+  unsigned kind, flags;
+  snapshot s[VIEWS];
+} frame;
+
+#define NAME_SLOTS 64
+
+typedef struct {
+  const xmlChar *name;
+  unsigned kind;
+} name_slot;
+
+/* Numbers of views 1 and 2 and the text slice, kept only when asked for. */
+typedef struct {
+  size_t chars[VIEWS], link[VIEWS];
+  size_t ts, te;
+} recx;
+
+typedef struct walker walker;
+struct walker {
+  blocks_tree *t;
+  xmlNodePtr root;
+  const classify *cls;         /* for the TK_ tag sets; NULL when no step needs them */
+  name_slot names[NAME_SLOTS]; /* tag_kind by name */
+  int nviews, render;
+  tally v[VIEWS];
+  unsigned char *fgap[VIEWS];  /* per record: 0, or 1 + link level of the gap before its group's first char */
+  recx *x;
+  size_t wcap;                 /* records the arrays above hold */
+  frame *stack;
+  size_t depth, scap;
+  saved *saves;
+  size_t nsaves, savecap;
+  buf out;
+  rstate r;
+  int (*enter)(walker *w, size_t idx);      /* 1: the node may be removed at its end */
+  unsigned (*leave)(walker *w, size_t idx); /* the views it is removed from (bit per view) */
+  void *ud;
+  int failed;
+};
+
+static void tally_owe(tally *v) {
+  if (!v->owed) {
+    v->owed = 1;
+    v->run_level = v->depth;
+  }
+}
+
+static void tally_add_link(tally *v, unsigned level, size_t n) {
+  unsigned k;
+  for (k = 0; k < level && k < LINK_LEVELS; k++) v->link[k] += n;
+}
+
+static void tally_fresh(tally *v) {
+  v->group = NONE;
+  v->depth = v->run_level = 0;
+  v->owed = v->seen = 0;
+}
+
+/* What a text node does to a view, computed once for all views. */
+typedef struct {
+  size_t nvis, ngaps, npunct;
+  unsigned char lead, trail, space;
+} text_sum;
+
+/* Bytes as stats.c sees them: 0 visible ASCII, 1 white space, 2 punctuation
+ * (. , ; : ! ?), 3 the lead of a longer UTF-8 sequence (or a stray byte), 4 NUL. */
+static const unsigned char BYTE_KIND[256] = {
+  4, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+  1, 2, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2, 0, 2, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2, 2, 0, 0, 0, 2,
+  0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+  0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+  3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3,
+  3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3,
+  3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3,
+  3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3,
+};
+
+/* s is NUL-terminated (a text node's content). */
+static void text_summarise(const unsigned char *s, text_sum *ts) {
+  int owed = 0;
+  memset(ts, 0, sizeof *ts);
+  for (;;) {
+    unsigned kind = BYTE_KIND[*s];
+    if (kind == 0) {  /* a run of plain ASCII: the common case, counted at once */
+      const unsigned char *start = s;
+      while (BYTE_KIND[*++s] == 0) {}
+      if (owed && ts->nvis) ts->ngaps++;
+      owed = 0;
+      ts->nvis += (size_t)(s - start);
+      continue;
+    }
+    if (kind == 4) break;
+    if (kind == 3) {  /* a NUL ends any sequence early, so this never reads past the end */
+      unsigned cp;
+      s += text_utf8_next(s, 4, &cp);
+      kind = text_is_space_cp(cp) ? 1 : stats_is_punct_cp(cp) ? 2 : 0;
+    } else {
+      s++;
+    }
+    if (kind == 1) {
+      if (!ts->nvis) ts->lead = 1;
+      owed = ts->space = 1;
+      continue;
+    }
+    if (owed && ts->nvis) ts->ngaps++;
+    owed = 0;
+    ts->nvis++;
+    if (kind == 2) ts->npunct++;
+  }
+  ts->trail = (unsigned char)(owed && ts->nvis);
+}
+
+static void tally_text(walker *w, int k, const text_sum *ts) {
+  tally *v = &w->v[k];
+  unsigned level;
+  int gap;
+  if (!ts->nvis) {
+    if (ts->space) tally_owe(v);
+    return;
+  }
+  if (ts->lead) tally_owe(v);
+  gap = v->owed && v->seen;
+  level = v->run_level < v->depth ? v->run_level : v->depth;
+  if (v->group != NONE) {
+    w->fgap[k][v->group] = (unsigned char)(gap ? 1 + (level < 254 ? level : 254) : 0);
+    v->group = NONE;
+  }
+  if (gap) {
+    v->gaps++;
+    tally_add_link(v, level, 1);
+  }
+  v->vis += ts->nvis;
+  v->gaps += ts->ngaps;
+  v->punct += ts->npunct;
+  tally_add_link(v, v->depth, ts->nvis + ts->ngaps);
+  v->seen = 1;
+  v->owed = 0;
+  if (ts->trail) tally_owe(v);
+}
+
+/* ---- the renderer (text.c's rules, so slices equal text_render) --------- */
+
+static void r_pay(rstate *r, buf *out) {
+  if (out->len == r->base) {
+    r->owed_break = BREAK_NONE;
+    r->owed_space = 0;
+    return;
+  }
+  if (r->owed_break == BREAK_PARAGRAPH) buf_add(out, "\n\n", 2);
+  else if (r->owed_break == BREAK_LINE) buf_addc(out, '\n');
+  else if (r->owed_space) buf_addc(out, ' ');
+  r->owed_break = BREAK_NONE;
+  r->owed_space = 0;
+}
+
+static void r_owe(rstate *r, text_break b) {
+  if (b > r->owed_break) r->owed_break = b;
+}
+
+static void r_text(rstate *r, buf *out, const unsigned char *s, size_t len) {
+  size_t i = 0, start = 0;
+  if (r->pre_depth) {
+    if (len) { r_pay(r, out); buf_add(out, (const char *)s, len); }
+    return;
+  }
+  while (i < len) {
+    unsigned cp = s[i];
+    size_t n = cp < 0x80 ? 1 : text_utf8_next(s + i, len - i, &cp);
+    if (text_is_space_cp(cp)) {
+      if (i > start) { r_pay(r, out); buf_add(out, (const char *)s + start, i - start); }
+      r->owed_space = 1;
+      start = i + n;
+    }
+    i += n;
+  }
+  if (len > start) { r_pay(r, out); buf_add(out, (const char *)s + start, len - start); }
+}
+
+static void r_element(rstate *r, buf *out, xmlNodePtr n, unsigned kind, int entering) {
+  if (kind & TK_BR) {
+    if (entering) r_owe(r, BREAK_LINE);
+    return;
+  }
+  if (kind & TK_PRE) r->pre_depth += entering ? 1u : (unsigned)-1;
+  if (entering && (kind & TK_TR)) r->cell_in_row = 0;
+  if (entering && (kind & TK_CELL)) {
+    if (r->cell_in_row) { r_pay(r, out); buf_add(out, " | ", 3); }
+    r->cell_in_row = 1;
+  }
+  if (entering && (kind & TK_IMG)) return;
+  if (kind & TK_BREAK) r_owe(r, text_element_break(n->name));
+}
+
+/* ---- the walk ----------------------------------------------------------- */
+
+void blocks_tree_init(blocks_tree *t) {
+  t->rec = NULL;
+  t->n = t->cap = 0;
+}
+
+void blocks_tree_free(blocks_tree *t) {
+  free(t->rec);
+  blocks_tree_init(t);
+}
+
+static int grow(void **p, size_t *cap, size_t need, size_t size) {
+  size_t c = *cap ? *cap : 64;
+  void *q;
+  if (need <= *cap) return 0;
+  while (c < need) c *= 2;
+  if (!(q = realloc(*p, c * size))) return -1;
+  *p = q;
+  *cap = c;
+  return 0;
+}
+
+/* Room for one more record in the tree and in the walker's per-record arrays. */
+static int wk_reserve(walker *w) {
+  blocks_tree *t = w->t;
+  int k;
+  if (t->n < t->cap && t->n < w->wcap) return 0;
+  if (grow((void **)&t->rec, &t->cap, t->n + 1, sizeof *t->rec) != 0) return -1;
+  if (w->wcap >= t->cap) return 0;
+  for (k = 0; k < w->nviews; k++) {
+    unsigned char *f = realloc(w->fgap[k], t->cap);
+    if (!f) return -1;
+    w->fgap[k] = f;
+  }
+  if (w->nviews > 1 || w->render) {
+    recx *x = realloc(w->x, t->cap * sizeof *x);
+    if (!x) return -1;
+    w->x = x;
+  }
+  w->wcap = t->cap;
+  return 0;
+}
+
+static int name_is(const xmlChar *name, const char *s) {
+  return strcmp((const char *)name, s) == 0;
+}
+
+static int name_in(const xmlChar *name, const char *const *list) {
+  for (; *list; list++)
+    if (name_is(name, *list)) return 1;
+  return 0;
+}
+
+static int cls_has(const classify *c, cls_set set, const xmlChar *name) {
+  return c && classify_member(c, set, (const char *)name, strlen((const char *)name));
+}
+
+static unsigned tag_kind_of(const classify *c, const xmlChar *name) {
+  static const char *const unlikely[] = { "nav", "footer", "menu", NULL };
+  static const char *const prune[] = { "p", "div", "span", "li", "ul", "ol", "section", "h2", "h3",
+                                       "h4", "h5", "h6", "figcaption", "figure", "table", NULL };
+  static const char *const dense[] = { "ul", "ol", "div", "section", NULL };
+  unsigned k = 0;
+  if (name_is(name, "br")) k |= TK_BR | TK_BREAK;
+  if (text_element_break(name) != BREAK_NONE) k |= TK_BREAK;
+  if (name_is(name, "a")) k |= TK_A;
+  if (name_is(name, "p")) k |= TK_P;
+  if (name_is(name, "pre")) k |= TK_PRE;
+  if (walk_is_invisible_tag(name)) k |= TK_INVISIBLE;
+  if (name_is(name, "tr")) k |= TK_TR;
+  if (name_is(name, "td") || name_is(name, "th")) k |= TK_CELL;
+  if (name_is(name, "img")) k |= TK_IMG;
+  if (name_in(name, unlikely)) k |= TK_UNLIKELY;
+  if (name_in(name, prune)) k |= TK_PRUNE;
+  if (name_in(name, dense)) k |= TK_DENSE;
+  if (name_is(name, "figcaption")) k |= TK_FIGCAPTION;
+  if (cls_has(c, CLS_TAG_CLEAN, name)) k |= TK_CLEAN;
+  if (c) {
+    long o = classify_index(c, CLS_TAG_OUTSIDE, (const char *)name, strlen((const char *)name));
+    if (o >= 0) k |= TK_OUTSIDE | (unsigned)(o < 15 ? o : 15) << TK_ORDER_SHIFT;
+  }
+  if (cls_has(c, CLS_TAG_CONTENT, name)) k |= TK_CONTENT;
+  return k;
+}
+
+/* Tag names are not interned in HTML documents: a small table keyed by the
+ * name's bytes answers with one comparison per element. */
+static unsigned tag_kind(walker *w, const xmlChar *name) {
+  name_slot *slot;
+  size_t h = 2166136261u;
+  const xmlChar *p;
+  if (!name) return 0;
+  for (p = name; *p; p++) h = (h ^ *p) * 16777619u;
+  slot = &w->names[h % NAME_SLOTS];
+  if (!slot->name || strcmp((const char *)slot->name, (const char *)name) != 0) {
+    slot->name = name;  /* stays valid: the walk changes nothing */
+    slot->kind = tag_kind_of(w->cls, name);
+  }
+  return slot->kind;
+}
+
+static unsigned el_flags(walker *w, xmlNodePtr n, unsigned kind) {
+  unsigned f = 0;
+  if ((kind & TK_A) && xmlHasProp(n, (const xmlChar *)"href")) f |= EL_LINK;
+  if (n != w->root && (kind & TK_INVISIBLE)) f |= EL_INVISIBLE;
+  if (w->r.pre_depth) f |= EL_IN_PRE;
+  return f;
+}
+
+static int wk_push(walker *w, xmlNodePtr n, unsigned kind, frame **fp) {
+  blocks_tree *t = w->t;
+  blocks_rec *r;
+  size_t parent = w->depth ? w->stack[w->depth - 1].idx : NONE;
+  if (wk_reserve(w) != 0 || grow((void **)&w->stack, &w->scap, w->depth + 1, sizeof *w->stack) != 0)
+    return -1;
+  r = &t->rec[t->n];
+  memset(r, 0, sizeof *r);
+  r->node = n;
+  r->parent = parent;
+  if (parent != NONE) {
+    unsigned char up = t->rec[parent].unlikely;
+    r->unlikely = (w->stack[w->depth - 1].kind & TK_UNLIKELY) ? 1 : (up && up < UNLIKELY_REACH) ? up + 1 : 0;
+  }
+  *fp = &w->stack[w->depth++];
+  (*fp)->idx = t->n++;
+  (*fp)->save = NONE;
+  (*fp)->kind = kind;
+  return 0;
+}
+
+static int wk_save(walker *w, frame *f) {
+  if (grow((void **)&w->saves, &w->savecap, w->nsaves + 1, sizeof *w->saves) != 0) return -1;
+  memcpy(w->saves[w->nsaves].t, w->v, sizeof w->v);
+  w->saves[w->nsaves].r = w->r;
+  w->saves[w->nsaves].r.len = w->out.len;
+  f->save = w->nsaves++;
+  return 0;
+}
+
+/* An invisible element is a page of its own: stats_compute of a node inside
+ * it never sees what lies outside, and nothing outside sees inside it. */
+static void wk_fresh_context(walker *w) {
+  int k;
+  for (k = 0; k < w->nviews; k++) tally_fresh(&w->v[k]);
+  memset(&w->r, 0, sizeof w->r);
+  w->r.base = w->out.len;
+  w->r.cell_src = NONE;
+}
+
+static void wk_stats_event(walker *w, const frame *f, int entering) {
+  int k;
+  for (k = 0; k < w->nviews; k++) {
+    tally *v = &w->v[k];
+    if (f->kind & TK_BREAK) tally_owe(v);
+    if (f->flags & EL_LINK) v->depth += entering ? 1u : (unsigned)-1;
+    if (entering && (f->kind & TK_P)) v->paras++;
+  }
+}
+
+static int wk_enter(walker *w, xmlNodePtr n) {
+  frame *f;
+  int k;
+  unsigned kind = tag_kind(w, n->name), flags = el_flags(w, n, kind);
+  if (wk_push(w, n, kind, &f) != 0) return -1;
+  f->flags = flags;
+  if (w->enter && w->enter(w, f->idx)) flags |= EL_SAVE;
+  if (w->failed || ((flags & (EL_SAVE | EL_INVISIBLE)) && wk_save(w, f) != 0)) return -1;
+  if (flags & EL_INVISIBLE) wk_fresh_context(w);
+  for (k = 0; k < w->nviews; k++) {
+    tally *v = &w->v[k];
+    snapshot *s = &f->s[k];
+    if (v->group == NONE) v->group = f->idx;
+    s->vis = v->vis;
+    s->gaps = v->gaps;
+    s->punct = v->punct;
+    s->paras = v->paras;
+    s->group = v->group;
+    s->d0 = v->depth;
+    s->link = v->depth < LINK_LEVELS ? v->link[v->depth] : 0;
+  }
+  wk_stats_event(w, f, 1);
+  if (w->render) {
+    f->min_src = (kind & TK_CELL) && w->r.cell_in_row ? w->r.cell_src : NONE;
+    r_element(&w->r, &w->out, n, kind, 1);
+    if (kind & (TK_TR | TK_CELL)) w->r.cell_src = f->idx;
+    w->x[f->idx].ts = w->out.len;
+  }
+  return 0;
+}
+
+/* The element's numbers in view k. */
+static void wk_numbers(walker *w, int k, const snapshot *s, size_t *chars, size_t *link) {
+  tally *v = &w->v[k];
+  size_t vis = v->vis - s->vis, gaps = v->gaps - s->gaps;
+  size_t lk = s->d0 < LINK_LEVELS ? v->link[s->d0] - s->link : 0;
+  if (vis) {
+    unsigned char g = w->fgap[k][s->group];
+    if (g) {
+      gaps--;
+      if ((unsigned)(g - 1) > s->d0 && s->d0 < LINK_LEVELS) lk--;
+    }
+  }
+  *chars = vis + gaps;
+  *link = lk;
+}
+
+static void wk_restore(walker *w, const saved *sv, unsigned mask) {
+  int k;
+  for (k = 0; k < w->nviews; k++)
+    if (mask & (1u << k)) w->v[k] = sv->t[k];
+  if (w->render && (mask & (1u << RENDER_VIEW))) {
+    w->r = sv->r;
+    w->out.len = sv->r.len;
+    if (w->out.data) w->out.data[w->out.len] = '\0';
+  }
+}
+
+static int wk_leave(walker *w, xmlNodePtr n) {
+  frame *f = &w->stack[w->depth - 1];
+  blocks_rec *r = &w->t->rec[f->idx];
+  unsigned mask = 0;
+  int k;
+  wk_stats_event(w, f, 0);
+  if (w->render) {
+    r_element(&w->r, &w->out, n, f->kind, 0);
+    w->x[f->idx].te = w->out.len;
+  }
+  wk_numbers(w, 0, &f->s[0], &r->chars, &r->link_chars);
+  r->punct = w->v[0].punct - f->s[0].punct;
+  r->paragraphs = w->v[0].paras - f->s[0].paras;
+  if (w->x) {
+    for (k = 0; k < w->nviews; k++) wk_numbers(w, k, &f->s[k], &w->x[f->idx].chars[k], &w->x[f->idx].link[k]);
+  }
+  if (w->leave) mask = w->leave(w, f->idx);
+  if (f->flags & EL_INVISIBLE) mask = (unsigned)-1;
+  if (f->save != NONE) {
+    if (mask) wk_restore(w, &w->saves[f->save], mask);
+    w->nsaves--;
+  }
+  if (w->render && !(mask & (1u << RENDER_VIEW)) && w->depth > 1 && f->min_src < f[-1].min_src)
+    f[-1].min_src = f->min_src;
+  r->end = w->t->n;
+  w->depth--;
+  return 0;
+}
+
+static int wk_step(xmlNodePtr n, int entering, void *ud) {
+  walker *w = ud;
+  if (n->type == XML_ELEMENT_NODE) {
+    if ((entering ? wk_enter(w, n) : wk_leave(w, n)) != 0) {
+      w->failed = 1;
+      return WALK_STOP;
+    }
+  } else if (entering && (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) &&
+             n->content && w->depth) {
+    text_sum ts;
+    int k;
+    text_summarise(n->content, &ts);
+    for (k = 0; k < w->nviews; k++) tally_text(w, k, &ts);
+    if (w->render) r_text(&w->r, &w->out, n->content, strlen((const char *)n->content));
+  }
+  return WALK_CONTINUE;
+}
+
+static void wk_init(walker *w, blocks_tree *t, xmlNodePtr root, int nviews, int render) {
+  int k;
+  memset(w, 0, sizeof *w);
+  w->t = t;
+  w->root = root;
+  w->nviews = nviews;
+  w->render = render;
+  buf_init(&w->out);
+  for (k = 0; k < VIEWS; k++) tally_fresh(&w->v[k]);
+}
+
+/* One walk of w->root; the walker keeps its arrays for another run. */
+static int wk_run(walker *w) {
+  int k;
+  w->t->n = 0;
+  w->depth = w->nsaves = 0;
+  w->failed = 0;
+  memset(w->v, 0, sizeof w->v);
+  for (k = 0; k < VIEWS; k++) tally_fresh(&w->v[k]);
+  memset(&w->r, 0, sizeof w->r);
+  w->r.cell_src = NONE;
+  buf_reset(&w->out);
+  walk_tree(w->root, wk_step, w);
+  if (buf_failed(&w->out)) w->failed = 1;
+  return w->failed ? -1 : 0;
+}
+
+static void wk_free(walker *w) {
+  int k;
+  for (k = 0; k < VIEWS; k++) free(w->fgap[k]);
+  free(w->x);
+  free(w->stack);
+  free(w->saves);
+  buf_free(&w->out);
+}
+
+int blocks_annotate(xmlNodePtr root, blocks_tree *t) {
+  walker w;
+  int rc;
+  t->n = 0;
+  if (!root || root->type != XML_ELEMENT_NODE) return 0;
+  wk_init(&w, t, root, 1, 0);
+  rc = wk_run(&w);
+  wk_free(&w);
+  return rc;
+}
+
+double blocks_link_density(const blocks_rec *r) {
+  return r->chars ? (double)r->link_chars / (double)r->chars : 0.0;
+}
+
+/* ---- marks ---------------------------------------------------------------- */
+
+void blocks_marks_init(blocks_marks *m) {
+  m->v = NULL;
+  m->n = m->cap = 0;
+}
+
+void blocks_marks_free(blocks_marks *m) {
+  free(m->v);
+  blocks_marks_init(m);
+}
+
+static int marks_add(blocks_marks *m, xmlNodePtr n, blocks_why why, const char *word, size_t chars) {
+  if (grow((void **)&m->v, &m->cap, m->n + 1, sizeof *m->v) != 0) return -1;
+  m->v[m->n].node = n;
+  m->v[m->n].why = why;
+  m->v[m->n].word = word;
+  m->v[m->n].chars = chars;
+  m->n++;
+  return 0;
+}
+
+/* The value of attribute a: its text node's content when it has one (no copy),
+ * else a copy in *copy, which the caller frees. */
+static const char *attr_text(xmlAttrPtr a, xmlChar **copy) {
+  *copy = NULL;
+  if (!a->children) return "";
+  if (a->children->type == XML_TEXT_NODE && !a->children->next && a->children->content)
+    return (const char *)a->children->content;
+  *copy = xmlNodeGetContent((xmlNodePtr)a);
+  return *copy ? (const char *)*copy : "";
+}
+
+/* The value of attribute `name`, as attr_text; NULL when absent. */
+static const char *attr_value(xmlNodePtr n, const char *name, xmlChar **copy) {
+  xmlAttrPtr a = xmlHasProp(n, (const xmlChar *)name);
+  *copy = NULL;
+  return a ? attr_text(a, copy) : NULL;
+}
+
+/* Lua's "%s" in the C locale. */
+static int is_lua_space(unsigned char c) { return c == ' ' || (c >= '\t' && c <= '\r'); }
+static int is_lua_punct(unsigned char c) {
+  return (c >= 33 && c <= 47) || (c >= 58 && c <= 64) || (c >= 91 && c <= 96) || (c >= 123 && c <= 126);
+}
+
+/* s (lowercased) holds `what` "%s*:%s*" `value`. */
+static int style_has(const char *s, size_t len, const char *what, const char *value) {
+  size_t wl = strlen(what), vl = strlen(value), i, j;
+  for (i = 0; i + wl <= len; i++) {
+    size_t k;
+    for (k = 0; k < wl && (s[i + k] | 0x20) == what[k]; k++) {}
+    if (k < wl) continue;
+    j = i + wl;
+    while (j < len && is_lua_space((unsigned char)s[j])) j++;
+    if (j >= len || s[j] != ':') continue;
+    j++;
+    while (j < len && is_lua_space((unsigned char)s[j])) j++;
+    for (k = 0; k < vl && j + k < len && ((unsigned char)s[j + k] | 0x20) == (unsigned char)value[k]; k++) {}
+    if (k == vl) return 1;
+  }
+  return 0;
+}
+
+/* pipeline.is_hidden, in one pass over the attributes. Letters compare
+ * case-insensitively, as after :lower(). */
+static int is_hidden(xmlNodePtr n) {
+  xmlAttrPtr a;
+  for (a = n->properties; a; a = a->next) {
+    const char *name = (const char *)a->name, *v;
+    xmlChar *copy;
+    int hidden = 0;
+    if (!name) continue;
+    if (strcmp(name, "hidden") == 0) return 1;
+    if (strcmp(name, "aria-hidden") == 0) {
+      v = attr_text(a, &copy);
+      hidden = strcmp(v, "true") == 0;
+    } else if (strcmp(name, "style") == 0) {
+      size_t len;
+      v = attr_text(a, &copy);
+      len = strlen(v);
+      hidden = style_has(v, len, "display", "none") || style_has(v, len, "visibility", "hidden");
+    } else {
+      continue;
+    }
+    xmlFree(copy);
+    if (hidden) return 1;
+  }
+  return 0;
+}
+
+/* The tag bits of the element the walk is at (in enter and leave hooks). */
+static unsigned current_kind(const walker *w) {
+  return w->stack[w->depth - 1].kind;
+}
+
+/* Removal guards, as pipeline.drop and take_captions write them. */
+static int guard_keeps(size_t chars, size_t total) { return total > 0 && chars > total / 2.0; }
+static int caption_fits(size_t chars, size_t total) { return chars <= total / 2.0; }
+
+/* Decisions per record, shared by clean and prune. */
+enum { ST_NONE = 0, ST_A, ST_B, ST_C, ST_D_LINE, ST_D_DENSE, ST_HIDDEN };
+
+typedef struct {
+  const classify *c;
+  unsigned char *cand;   /* candidate kinds (bits), per record */
+  unsigned char *state;  /* ST_*: why it is removed */
+  const char **word;     /* class/id word of ST_B candidates */
+  size_t cap;
+  int known;             /* total is known: guards apply during the walk */
+  size_t total;
+  int trip;              /* class/id marks are not trusted in this run */
+  size_t line_max;
+  int na;                /* prune: views of stage a, less one */
+  unsigned char *gview;  /* the view a removal's guard read, per record */
+} judge;
+
+static int judge_reserve(judge *j, size_t n) {
+  size_t cap = j->cap;
+  unsigned char *st;
+  const char **wd;
+  if (n <= j->cap) return 0;
+  if (grow((void **)&j->cand, &cap, n, 1) != 0) return -1;
+  if (!(st = realloc(j->state, cap))) return -1;
+  j->state = st;
+  if (!(wd = realloc(j->word, cap * sizeof *wd))) return -1;
+  j->word = wd;
+  if (!(st = realloc(j->gview, cap))) return -1;
+  j->gview = st;
+  j->cap = cap;
+  return 0;
+}
+
+static void judge_free(judge *j) {
+  free(j->cand);
+  free(j->state);
+  free(j->word);
+  free(j->gview);
+}
+
+/* Before the body's size is known, the walk removes every candidate and the
+ * guards are checked afterwards (guards_hold); a failure means another run. */
+static int judge_allows(const judge *j, int ok) {
+  return j->known ? ok : 1;
+}
+
+/* ---- clean ---------------------------------------------------------------- */
+
+/* Clean's views: the page (for the body's size); without the listed tags
+ * (what Lua's hidden pass and the tags' own guards see). */
+enum { C_ALL, C_NO_TAGS, C_VIEWS };
+enum { CLEAN_TAG = 1, CLEAN_HIDDEN = 2 };
+
+static int clean_enter(walker *w, size_t idx) {
+  judge *j = w->ud;
+  xmlNodePtr n = w->t->rec[idx].node;
+  if (judge_reserve(j, idx + 1) != 0) { w->failed = 1; return 0; }
+  j->cand[idx] = 0;
+  j->state[idx] = ST_NONE;
+  if (n == w->root) return 0;
+  if (current_kind(w) & TK_CLEAN) j->cand[idx] = CLEAN_TAG;
+  else if (n->properties && is_hidden(n)) j->cand[idx] = CLEAN_HIDDEN;
+  return j->cand[idx] != 0;
+}
+
+static unsigned clean_leave(walker *w, size_t idx) {
+  judge *j = w->ud;
+  if (w->failed || !j->cand[idx]) return 0;
+  j->gview[idx] = C_NO_TAGS;
+  if (!judge_allows(j, !guard_keeps(w->x[idx].chars[C_NO_TAGS], j->total))) return 0;
+  if (j->cand[idx] == CLEAN_HIDDEN) {
+    j->state[idx] = ST_HIDDEN;
+    return 0;  /* no view reads the page without hidden blocks */
+  }
+  j->state[idx] = ST_A;
+  return 1u << C_NO_TAGS;
+}
+
+/* Whether every removal of an optimistic run passes its guard. */
+static int guards_hold(const walker *w, const judge *j) {
+  size_t i;
+  for (i = 0; i < w->t->n; i++) {
+    unsigned char st = j->state[i];
+    if (st == ST_A || st == ST_B || st == ST_HIDDEN) {
+      if (guard_keeps(w->x[i].chars[j->gview[i]], j->total)) return 0;
+    } else if (st == ST_C && !caption_fits(w->x[i].chars[j->gview[i]], j->total)) {
+      return 0;
+    }
+  }
+  return 1;
+}
+
+static size_t body_index(const blocks_tree *t) {
+  size_t i;
+  for (i = 1; i < t->n; i++)
+    if (t->rec[i].parent == 0 && walk_is_element(t->rec[i].node, "body")) return i;
+  return NONE;
+}
+
+static int emit_one(walker *w, judge *j, size_t i, blocks_marks *out, blocks_marks *captions) {
+  xmlNodePtr n = w->t->rec[i].node;
+  size_t chars = w->x ? w->x[i].chars[w->nviews - 1] : w->t->rec[i].chars;
+  switch (j->state[i]) {
+    case ST_C: return marks_add(captions, n, BLOCKS_CAPTION, NULL, chars);
+    case ST_A: return marks_add(out, n, BLOCKS_TAG, NULL, chars);
+    case ST_HIDDEN: return marks_add(out, n, BLOCKS_HIDDEN, NULL, chars);
+    case ST_B: return marks_add(out, n, BLOCKS_CLASS, j->word[i], chars);
+    case ST_D_LINE: return marks_add(out, n, BLOCKS_LINE, NULL, chars);
+    default: return marks_add(out, n, BLOCKS_LINK_DENSE, NULL, chars);
+  }
+}
+
+/* Removed records in document order (all of them with BLOCKS_NESTED), as
+ * Lua's stages would remove them: outermost, except that captions are taken
+ * after the tag and class/id stages and before lines and link-dense blocks.
+ * So a caption inside a late block is listed, and so is a tag or class/id
+ * mark inside a caption (removed first, the caption's text is Lua's). */
+static int emit_marks(walker *w, judge *j, int flags, blocks_marks *out, blocks_marks *captions) {
+  const blocks_tree *t = w->t;
+  size_t i, early = 0, cap = 0, late = 0;  /* ends of the enclosing removed subtrees, by stage */
+  for (i = 0; i < t->n; i++) {
+    unsigned char st = j->state[i];
+    size_t end = t->rec[i].end;
+    int show;
+    if (st == ST_NONE || (i < early && !(flags & BLOCKS_NESTED))) continue;
+    if (st == ST_C) {
+      show = i >= cap;
+      if (show) cap = end;
+    } else if (st == ST_D_LINE || st == ST_D_DENSE) {
+      show = i >= cap && i >= late;
+      if (show) late = end;
+    } else {
+      show = i < cap || i >= late;
+      early = end;
+    }
+    if ((show || (flags & BLOCKS_NESTED)) && emit_one(w, j, i, out, captions) != 0) return -1;
+  }
+  return 0;
+}
+
+int blocks_clean_marks(xmlDocPtr doc, const classify *c, int flags, blocks_marks *out) {
+  blocks_tree t;
+  walker w;
+  judge j;
+  xmlNodePtr root = doc ? xmlDocGetRootElement(doc) : NULL;
+  size_t body;
+  int rc = 0;
+  if (!root) return 0;
+  blocks_tree_init(&t);
+  memset(&j, 0, sizeof j);
+  j.c = c;
+  wk_init(&w, &t, root, C_VIEWS, 0);
+  w.cls = c;
+  w.enter = clean_enter;
+  w.leave = clean_leave;
+  w.ud = &j;
+  rc = wk_run(&w);
+  if (rc == 0) {  /* the first run assumed every guard passes; body's size is known now */
+    body = body_index(&t);
+    j.total = body == NONE ? 0 : t.rec[body].chars;
+    j.known = 1;
+    if (!guards_hold(&w, &j)) rc = wk_run(&w);
+  }
+  if (rc == 0) rc = emit_marks(&w, &j, flags, out, out);
+  judge_free(&j);
+  wk_free(&w);
+  blocks_tree_free(&t);
+  return rc;
+}
+
+/* ---- body ----------------------------------------------------------------- */
+
+static void silent_error(void *ctx, xmlErrorPtr err) {
+  (void)ctx;
+  (void)err;
+}
+
+/* ---- simple selectors ------------------------------------------------------ */
+
+typedef enum { SEL_TAG, SEL_CLASS, SEL_ID, SEL_HAS, SEL_EQ } sel_kind;
+
+typedef struct {
+  sel_kind kind;
+  char *name, *value;
+} sel_test;
+
+struct blocks_simple {
+  size_t n;
+  sel_test t[1];  /* n tests, allocated with the struct */
+};
+
+static int sel_ident_char(char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '_';
+}
+
+/* Copies [s, s + len), lowercased when asked; NULL when memory ran out. */
+static char *sel_dup(const char *s, size_t len, int lower) {
+  char *d = malloc(len + 1);
+  size_t i;
+  if (!d) return NULL;
+  for (i = 0; i < len; i++) d[i] = (char)(lower && s[i] >= 'A' && s[i] <= 'Z' ? s[i] + 32 : s[i]);
+  d[len] = '\0';
+  return d;
+}
+
+static size_t sel_ident(const char *s, size_t i) {
+  while (sel_ident_char(s[i])) i++;
+  return i;
+}
+
+/* [name] or [name=value], value bare or quoted without escapes; the index after ']' or 0. */
+static size_t sel_attr(const char *s, size_t i, sel_test *t) {
+  size_t a = i, b = sel_ident(s, i), v, e;
+  if (b == a) return 0;
+  if (s[b] == ']') {
+    t->kind = SEL_HAS;
+    t->name = sel_dup(s + a, b - a, 1);
+    return b + 1;
+  }
+  if (s[b] != '=') return 0;
+  v = b + 1;
+  if (s[v] == '"' || s[v] == '\'') {
+    for (e = v + 1; s[e] && s[e] != s[v] && s[e] != '\\'; e++) {}
+    if (s[e] != s[v] || s[e + 1] != ']') return 0;
+    t->value = sel_dup(s + v + 1, e - v - 1, 0);
+    e++;
+  } else {
+    if ((e = sel_ident(s, v)) == v || s[e] != ']') return 0;
+    t->value = sel_dup(s + v, e - v, 0);
+  }
+  t->kind = SEL_EQ;
+  t->name = sel_dup(s + a, b - a, 1);
+  return e + 1;
+}
+
+static void simple_free(blocks_simple *p) {
+  size_t i;
+  if (!p) return;
+  for (i = 0; i < p->n; i++) {
+    free(p->t[i].name);
+    free(p->t[i].value);
+  }
+  free(p);
+}
+
+/* The direct form of css, or NULL when it is not that simple (or memory ran out). */
+static blocks_simple *simple_parse(const char *css) {
+  size_t len = strlen(css), i = 0;
+  blocks_simple *p = calloc(1, sizeof *p + len * sizeof p->t[0]);
+  if (!p) return NULL;
+  if (css[0] == '*') i = 1;
+  else if (sel_ident(css, 0) > 0) {
+    i = sel_ident(css, 0);
+    p->t[p->n].kind = SEL_TAG;
+    p->t[p->n++].name = sel_dup(css, i, 1);
+  }
+  while (css[i] && p->n < len + 1) {
+    sel_test *t = &p->t[p->n];
+    size_t e;
+    if (css[i] == '.' || css[i] == '#') {
+      if ((e = sel_ident(css, i + 1)) == i + 1) break;
+      t->kind = css[i] == '.' ? SEL_CLASS : SEL_ID;
+      t->name = sel_dup(css + i + 1, e - i - 1, 0);
+    } else if (css[i] != '[' || !(e = sel_attr(css, i + 1, t))) {
+      break;
+    }
+    p->n++;
+    if (!t->name || (t->kind == SEL_EQ && !t->value)) break;
+    i = e;
+  }
+  if (css[i] || p->n == 0 || !p->t[p->n - 1].name) { simple_free(p); return NULL; }
+  return p;
+}
+
+/* A whitespace-separated token of v (XML white space, as normalize-space). */
+static int has_token(const char *v, const char *tok) {
+  size_t tl = strlen(tok);
+  while (*v) {
+    size_t k = 0;
+    while (*v == ' ' || *v == '\t' || *v == '\n' || *v == '\r') v++;
+    while (v[k] && v[k] != ' ' && v[k] != '\t' && v[k] != '\n' && v[k] != '\r') k++;
+    if (k == tl && k && memcmp(v, tok, k) == 0) return 1;
+    v += k;
+  }
+  return 0;
+}
+
+/* An element's class and id, looked up once for all the selectors. */
+typedef struct {
+  xmlNodePtr n;
+  const char *cls, *id;
+  xmlChar *copy[2];
+} sel_subject;
+
+static void subject_init(sel_subject *sj, xmlNodePtr n) {
+  xmlAttrPtr a;
+  memset(sj, 0, sizeof *sj);
+  sj->n = n;
+  for (a = n->properties; a; a = a->next) {
+    if (!sj->cls && xmlStrEqual(a->name, (const xmlChar *)"class")) sj->cls = attr_text(a, &sj->copy[0]);
+    else if (!sj->id && xmlStrEqual(a->name, (const xmlChar *)"id")) sj->id = attr_text(a, &sj->copy[1]);
+  }
+}
+
+static void subject_free(sel_subject *sj) {
+  xmlFree(sj->copy[0]);
+  xmlFree(sj->copy[1]);
+}
+
+static int attr_test(xmlNodePtr n, const char *name, const char *value) {
+  xmlChar *copy;
+  const char *v = attr_value(n, name, &copy);
+  int ok = v && (!value || strcmp(v, value) == 0);
+  xmlFree(copy);
+  return ok;
+}
+
+static int simple_match(const blocks_simple *p, const sel_subject *sj) {
+  size_t i;
+  for (i = 0; i < p->n; i++) {
+    const sel_test *t = &p->t[i];
+    int ok;
+    switch (t->kind) {
+      case SEL_TAG: ok = strcmp((const char *)sj->n->name, t->name) == 0; break;
+      case SEL_CLASS: ok = sj->cls && has_token(sj->cls, t->name); break;
+      case SEL_ID: ok = sj->id && strcmp(sj->id, t->name) == 0; break;
+      case SEL_HAS: ok = attr_test(sj->n, t->name, NULL); break;
+      default: ok = attr_test(sj->n, t->name, t->value); break;
+    }
+    if (!ok) return 0;
+  }
+  return 1;
+}
+
+int blocks_selectors_compile(blocks_selectors *s, const char *const *css, size_t n,
+                             char *err, size_t errsz) {
+  xmlXPathContextPtr xp = xmlXPathNewContext(NULL);
+  size_t i;
+  int rc = 0;
+  memset(s, 0, sizeof *s);
+  if (!xp || !(s->css = calloc(n ? n : 1, sizeof *s->css)) ||
+      !(s->comp = calloc(n ? n : 1, sizeof *s->comp)) ||
+      !(s->simple = calloc(n ? n : 1, sizeof *s->simple))) {
+    snprintf(err, errsz, "out of memory");
+    rc = -1;
+  }
+  if (xp) xp->error = silent_error;
+  for (i = 0; rc == 0 && i < n; i++) {
+    buf b;
+    buf_init(&b);
+    s->n = i + 1;
+    if (css_compile(css[i], strlen(css[i]), &b, err, errsz) != 0 || buf_failed(&b)) {
+      rc = -1;
+    } else if (!(s->comp[i] = xmlXPathCtxtCompile(xp, (const xmlChar *)buf_cstr(&b))) ||
+               !(s->css[i] = malloc(strlen(css[i]) + 1))) {
+      snprintf(err, errsz, "cannot compile selector '%s'", css[i]);
+      rc = -1;
+    } else {
+      strcpy(s->css[i], css[i]);
+      s->simple[i] = simple_parse(css[i]);
+    }
+    buf_free(&b);
+  }
+  if (xp) xmlXPathFreeContext(xp);
+  if (rc != 0) blocks_selectors_free(s);
+  return rc;
+}
+
+void blocks_selectors_free(blocks_selectors *s) {
+  size_t i;
+  for (i = 0; i < s->n; i++) {
+    if (s->comp && s->comp[i]) xmlXPathFreeCompExpr(s->comp[i]);
+    if (s->css) free(s->css[i]);
+    if (s->simple) simple_free(s->simple[i]);
+  }
+  free(s->simple);
+  free(s->comp);
+  free(s->css);
+  memset(s, 0, sizeof *s);
+}
+
+/* Non-link characters as structural_body computes them. */
+static double text_chars(const blocks_rec *r) {
+  return (double)r->chars * (1 - blocks_link_density(r));
+}
+
+/* Node -> record index through _private, set only for the selectors' lookups. */
+static void map_records(const blocks_tree *t, int on) {
+  size_t i;
+  for (i = 0; i < t->n; i++) t->rec[i].node->_private = on ? (void *)(t->rec + i) : NULL;
+}
+
+/* The best match of one selector: index or NONE; -1 when evaluation failed. */
+static int best_match(const blocks_tree *t, xmlXPathContextPtr xp, xmlXPathCompExprPtr comp,
+                      xmlDocPtr doc, size_t *best, double *best_chars) {
+  xmlXPathObjectPtr o;
+  int k;
+  xp->node = (xmlNodePtr)doc;
+  if (!(o = xmlXPathCompiledEval(comp, xp))) return -1;
+  *best = NONE;
+  *best_chars = 0;
+  if (o->type == XPATH_NODESET && o->nodesetval) {
+    for (k = 0; k < o->nodesetval->nodeNr; k++) {
+      xmlNodePtr n = o->nodesetval->nodeTab[k];
+      const blocks_rec *r = n->type == XML_ELEMENT_NODE ? n->_private : NULL;
+      double chars;
+      if (!r || r < t->rec || r >= t->rec + t->n || r->node != n) continue;
+      chars = text_chars(r);
+      if (chars > *best_chars) { *best = (size_t)(r - t->rec); *best_chars = chars; }
+    }
+  }
+  xmlXPathFreeObject(o);
+  return 0;
+}
+
+/* The best match of every simple selector, in one pass over the records. */
+static int best_simple(const blocks_tree *t, const blocks_selectors *sel, size_t *best, double *best_chars) {
+  size_t i, s;
+  for (s = 0; s < sel->n; s++) {
+    best[s] = NONE;
+    best_chars[s] = 0;
+  }
+  for (i = 0; i < t->n; i++) {
+    sel_subject sj;
+    double chars = text_chars(&t->rec[i]);
+    if (chars <= 0) continue;  /* never better than nothing */
+    subject_init(&sj, t->rec[i].node);
+    for (s = 0; s < sel->n; s++) {
+      if (sel->simple[s] && chars > best_chars[s] && simple_match(sel->simple[s], &sj)) {
+        best[s] = i;
+        best_chars[s] = chars;
+      }
+    }
+    subject_free(&sj);
+  }
+  return 0;
+}
+
+static int structural_body(const blocks_tree *t, xmlDocPtr doc, xmlXPathContextPtr xp,
+                           const blocks_selectors *sel, double min_chars, blocks_body *out) {
+  size_t s, *best = malloc(sel->n * sizeof *best);
+  double *chars = malloc(sel->n * sizeof *chars);
+  int rc = 0, mapped = 0;
+  if (!best || !chars) { free(best); free(chars); return -1; }
+  best_simple(t, sel, best, chars);
+  for (s = 0; s < sel->n && !out->node; s++) {
+    if (!sel->simple[s]) {
+      if (!xp) { rc = -1; break; }
+      if (!mapped) map_records(t, mapped = 1);
+      if ((rc = best_match(t, xp, sel->comp[s], doc, &best[s], &chars[s])) != 0) break;
+    }
+    if (best[s] != NONE && chars[s] >= min_chars) {
+      out->node = t->rec[best[s]].node;
+      out->selector = s;
+      out->score = chars[s];
+    }
+  }
+  if (mapped) map_records(t, 0);
+  free(best);
+  free(chars);
+  return rc;
+}
+
+/* Readability's class weight: boilerplate words cost, content words earn. */
+static int class_weight(const classify *c, xmlNodePtr n) {
+  static const char *const attrs[] = { "class", "id" };
+  int w = 0, i;
+  for (i = 0; i < 2; i++) {
+    xmlChar *copy;
+    const char *v = attr_value(n, attrs[i], &copy);
+    if (v && *v) {
+      size_t len = strlen(v);
+      if (classify_reason(c, v, len)) w -= 25;
+      if (classify_has_word(c, CLS_LIKELY, v, len)) w += 25;
+    }
+    xmlFree(copy);
+  }
+  return w;
+}
+
+static int is_scored(xmlNodePtr n) {
+  return walk_is_element(n, "p") || walk_is_element(n, "pre") || walk_is_element(n, "td") ||
+         walk_is_element(n, "blockquote");
+}
+
+typedef struct {
+  double *score;
+  unsigned char *seen;
+  size_t *order, n;
+} scores;
+
+static void credit(const classify *c, const blocks_tree *t, scores *s, size_t i, double points) {
+  if (i == NONE) return;
+  if (!s->seen[i]) {  /* first credit: ties go to the first */
+    s->seen[i] = 1;
+    s->score[i] = class_weight(c, t->rec[i].node);
+    s->order[s->n++] = i;
+  }
+  s->score[i] += points;
+}
+
+static int scored_body(const blocks_tree *t, const classify *c, blocks_body *out) {
+  scores s;
+  size_t i;
+  double best = 0;
+  s.score = malloc((t->n ? t->n : 1) * sizeof *s.score);
+  s.order = malloc((t->n ? t->n : 1) * sizeof *s.order);
+  s.seen = calloc(t->n ? t->n : 1, 1);
+  s.n = 0;
+  if (!s.score || !s.order || !s.seen) { free(s.score); free(s.order); free(s.seen); return -1; }
+  for (i = 0; i < t->n; i++) {
+    const blocks_rec *r = &t->rec[i];
+    if (is_scored(r->node) && r->chars >= 25 && !r->unlikely) {
+      size_t cap = r->chars / 100 < 3 ? r->chars / 100 : 3;
+      double points = (double)(1 + r->punct + cap);
+      credit(c, t, &s, r->parent, points);
+      if (r->parent != NONE) credit(c, t, &s, t->rec[r->parent].parent, points / 2);
+    }
+  }
+  for (i = 0; i < s.n; i++) {
+    const blocks_rec *r = &t->rec[s.order[i]];
+    double v = s.score[s.order[i]] * (1 - blocks_link_density(r));
+    if (v > best) { best = v; out->node = r->node; out->score = v; }
+  }
+  free(s.score);
+  free(s.order);
+  free(s.seen);
+  return 0;
+}
+
+int blocks_best_body(xmlDocPtr doc, const classify *c, xmlXPathContextPtr xp,
+                     const blocks_selectors *sel, double min_chars, blocks_body *out) {
+  blocks_tree t;
+  xmlXPathContextPtr own = NULL;
+  int rc;
+  out->node = NULL;
+  out->selector = NONE;
+  out->score = 0;
+  blocks_tree_init(&t);
+  if (blocks_annotate(xmlDocGetRootElement(doc), &t) != 0) return -1;
+  rc = 0;
+  if (sel && sel->n) {
+    if (!xp && (xp = own = xmlXPathNewContext(doc)) != NULL) own->error = silent_error;
+    rc = structural_body(&t, doc, xp, sel, min_chars, out);
+    if (own) xmlXPathFreeContext(own);
+  }
+  if (rc == 0 && !out->node) rc = scored_body(&t, c, out);
+  blocks_tree_free(&t);
+  return rc;
+}
+
+/* ---- prune ---------------------------------------------------------------- */
+
+/* Prune's views follow pipeline.prune's stages. Stage a removes the outside
+ * tags one tag after another (nav, then header, ...): view k (k = 0 .. na)
+ * is the body without the outside tags before the k-th, so view 0 is the
+ * whole body and view na is the body without any (P_NO_A). Then the body
+ * without a and the class/id marks (b), and without a, b and captions (c).
+ * Each removal's guard reads the view its stage saw; lines and link-dense
+ * blocks (d) read the last. */
+#define A_ORDERS 5  /* outside tags followed one by one; later ones share the last view */
+#define P_NO_A(j) ((j)->na)
+#define P_NO_AB(j) ((j)->na + 1)
+#define P_NO_ABC(j) ((j)->na + 2)
+
+enum { CAND_A = 1, CAND_B = 2, CAND_C = 4, CAND_LINE = 8, CAND_DENSE = 16, CAND_IN_PRE = 32 };
+#define PRE_RENDER_MAX 64  /* elements a block may hold to be rendered on its own (is_line) */
+
+static const char *class_reason(const classify *c, xmlNodePtr n) {
+  static const char *const attrs[] = { "class", "id" };
+  const char *why = NULL;
+  int i;
+  for (i = 0; i < 2 && !why; i++) {
+    xmlChar *copy;
+    const char *v = attr_value(n, attrs[i], &copy);
+    if (v) why = classify_reason(c, v, strlen(v));
+    xmlFree(copy);
+  }
+  return why;
+}
+
+static int is_caption(const classify *c, xmlNodePtr n, unsigned kind) {
+  xmlChar *copy;
+  const char *v;
+  int yes = 0;
+  if (kind & TK_FIGCAPTION) return 1;
+  if (kind & TK_CONTENT) return 0;
+  v = attr_value(n, "class", &copy);
+  if (v) yes = classify_has_word(c, CLS_CAPTION, v, strlen(v));
+  xmlFree(copy);
+  return yes;
+}
+
+static int prune_enter(walker *w, size_t idx) {
+  judge *j = w->ud;
+  xmlNodePtr n = w->t->rec[idx].node;
+  unsigned kind = current_kind(w);
+  unsigned char cand = 0;
+  if (judge_reserve(j, idx + 1) != 0) { w->failed = 1; return 0; }
+  j->state[idx] = ST_NONE;
+  j->word[idx] = NULL;
+  if (n != w->root) {
+    if (kind & TK_OUTSIDE) cand |= CAND_A;
+    if (!(kind & TK_CONTENT) && n->properties && (j->word[idx] = class_reason(j->c, n))) cand |= CAND_B;
+    if (is_caption(j->c, n, kind)) cand |= CAND_C;
+    if (kind & TK_PRUNE) cand |= CAND_LINE;
+    if (kind & TK_DENSE) cand |= CAND_DENSE;
+    if (w->stack[w->depth - 1].flags & EL_IN_PRE) cand |= CAND_IN_PRE;
+  }
+  j->cand[idx] = cand;
+  return (cand & (CAND_A | CAND_B | CAND_C)) != 0;
+}
+
+/* Its whole text, lowercased, trimmed and without trailing punctuation, is a
+ * boilerplate line (pipeline.normalized_line). Long slices cannot be one. */
+static int normalized_is_line(const judge *j, const char *s, size_t len) {
+  while (len && is_lua_space((unsigned char)*s)) { s++; len--; }
+  while (len && (is_lua_space((unsigned char)s[len - 1]) || is_lua_punct((unsigned char)s[len - 1]))) len--;
+  return classify_member_lower(j->c, CLS_LINE, s, len);
+}
+
+/* Renders the finished subtree of record idx on its own, as text_render would
+ * after the removals made so far; its elements are records idx, idx + 1, ... */
+typedef struct {
+  walker *w;
+  judge *j;
+  xmlNodePtr root, skipped;
+  size_t next;  /* the record of the next element entered */
+  int lost;     /* the tree and the records disagree (never expected) */
+  rstate r;
+  buf out;
+} local_text;
+
+static int local_step(xmlNodePtr n, int entering, void *ud) {
+  local_text *lt = ud;
+  const blocks_tree *t = lt->w->t;
+  unsigned kind;
+  size_t i = lt->next;
+  if (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) {
+    if (entering && n->content) r_text(&lt->r, &lt->out, n->content, strlen((const char *)n->content));
+    return WALK_CONTINUE;
+  }
+  if (n->type != XML_ELEMENT_NODE) return WALK_CONTINUE;
+  kind = tag_kind(lt->w, n->name);
+  if (!entering) {
+    if (n == lt->skipped) lt->skipped = NULL;
+    else r_element(&lt->r, &lt->out, n, kind, 0);
+    return WALK_CONTINUE;
+  }
+  if (i >= t->n || t->rec[i].node != n) {
+    lt->lost = 1;
+    return WALK_STOP;
+  }
+  if (n != lt->root && ((kind & TK_INVISIBLE) || lt->j->state[i] == ST_A || lt->j->state[i] == ST_B ||
+                        lt->j->state[i] == ST_C)) {
+    lt->next = t->rec[i].end;
+    lt->skipped = n;
+    return WALK_SKIP;
+  }
+  lt->next = i + 1;
+  r_element(&lt->r, &lt->out, n, kind, 1);
+  return WALK_CONTINUE;
+}
+
+/* The block's text is its slice of the body's text, except in two places
+ * where the block alone renders differently: inside <pre> (the body keeps
+ * white space as written, the block collapses it) and when a cell inside it
+ * follows a cell outside it in the same row (the body writes " | ", the block
+ * does not). There a small block is rendered on its own. */
+static int is_line(walker *w, judge *j, size_t idx) {
+  size_t len = w->x[idx].te - w->x[idx].ts;
+  local_text lt;
+  int yes;
+  if (!(j->cand[idx] & CAND_IN_PRE) && w->stack[w->depth - 1].min_src >= idx)
+    return w->out.data && len <= j->line_max && normalized_is_line(j, w->out.data + w->x[idx].ts, len);
+  if (w->t->n - idx > PRE_RENDER_MAX) return 0;
+  memset(&lt, 0, sizeof lt);
+  lt.w = w;
+  lt.j = j;
+  lt.root = w->t->rec[idx].node;
+  lt.next = idx;
+  buf_init(&lt.out);
+  walk_tree(lt.root, local_step, &lt);
+  yes = !lt.lost && !buf_failed(&lt.out) && normalized_is_line(j, buf_cstr(&lt.out), lt.out.len);
+  buf_free(&lt.out);
+  return yes;
+}
+
+/* Lines and link density on the body without a, b and c (P_NO_ABC); the guard
+ * is applied when the walk is over. */
+static void prune_judge_block(walker *w, judge *j, size_t idx) {
+  unsigned char cand = j->cand[idx];
+  const recx *x = &w->x[idx];
+  if ((cand & CAND_LINE) && is_line(w, j, idx)) j->state[idx] = ST_D_LINE;
+  else if ((cand & CAND_DENSE) && x->chars[P_NO_ABC(j)] > 0 &&
+           (double)x->link[P_NO_ABC(j)] / (double)x->chars[P_NO_ABC(j)] > 0.6)
+    j->state[idx] = ST_D_DENSE;
+}
+
+static unsigned prune_leave(walker *w, size_t idx) {
+  judge *j = w->ud;
+  unsigned char cand;
+  const recx *x;
+  const unsigned c_gone = (1u << P_NO_ABC(j)) | (1u << RENDER_VIEW);
+  const unsigned b_gone = (1u << P_NO_AB(j)) | c_gone;
+  if (w->failed || idx == 0) return 0;
+  cand = j->cand[idx];
+  x = &w->x[idx];
+  prune_judge_block(w, j, idx);
+  if (cand & CAND_A) {  /* gone from the views of the outside tags after its own */
+    unsigned k = (current_kind(w) >> TK_ORDER_SHIFT) & 15;
+    j->gview[idx] = (unsigned char)(k < (unsigned)j->na ? k : (unsigned)j->na - 1);
+    if (judge_allows(j, !guard_keeps(x->chars[j->gview[idx]], j->total))) {
+      j->state[idx] = ST_A;
+      return (((1u << P_NO_A(j)) - 1) & ~((2u << j->gview[idx]) - 1)) | (1u << P_NO_A(j)) | b_gone;
+    }
+  }
+  if ((cand & CAND_B) && !j->trip) {
+    j->gview[idx] = (unsigned char)P_NO_A(j);
+    if (judge_allows(j, !guard_keeps(x->chars[P_NO_A(j)], j->total))) {
+      j->state[idx] = ST_B;
+      return b_gone;
+    }
+  }
+  if (cand & CAND_C) {
+    j->gview[idx] = (unsigned char)P_NO_AB(j);
+    if (judge_allows(j, caption_fits(x->chars[P_NO_AB(j)], j->total))) {
+      j->state[idx] = ST_C;
+      return c_gone;
+    }
+  }
+  return 0;
+}
+
+/* pipeline.prune_boilerplate's guard: the characters of the outermost class/id
+ * candidates left after the outside tags went (P_NO_A). */
+static size_t class_marked_chars(walker *w, judge *j) {
+  size_t i = 1, sum = 0;
+  while (i < w->t->n) {
+    if (j->state[i] == ST_A) { i = w->t->rec[i].end; continue; }
+    if (j->cand[i] & CAND_B) {
+      sum += w->x[i].chars[P_NO_A(j)];
+      i = w->t->rec[i].end;
+      continue;
+    }
+    i++;
+  }
+  return sum;
+}
+
+void blocks_prune_init(blocks_prune *p) {
+  blocks_marks_init(&p->remove);
+  blocks_marks_init(&p->captions);
+  p->guard_tripped = 0;
+  p->marked_chars = p->total = 0;
+}
+
+void blocks_prune_free(blocks_prune *p) {
+  blocks_marks_free(&p->remove);
+  blocks_marks_free(&p->captions);
+}
+
+/* Runs the prune walk until its assumptions hold: the first run assumes the
+ * guards pass and class names are trusted; a second (rarely a third) run
+ * knows the body's size and whether class names are trusted. */
+static int prune_runs(walker *w, judge *j, blocks_prune *out) {
+  int run;
+  for (run = 0; run < 3; run++) {
+    int trip;
+    if (wk_run(w) != 0) return -1;
+    j->total = w->t->rec[0].chars;
+    out->marked_chars = class_marked_chars(w, j);
+    trip = guard_keeps(out->marked_chars, j->total);
+    if ((j->known || guards_hold(w, j)) && trip == j->trip) break;
+    j->known = 1;
+    j->trip = trip;
+  }
+  out->total = j->total;
+  out->guard_tripped = j->trip;
+  return 0;
+}
+
+int blocks_prune_marks(xmlNodePtr body, const classify *c, int flags, blocks_prune *out) {
+  blocks_tree t;
+  walker w;
+  judge j;
+  size_t i;
+  int rc;
+  if (!body || body->type != XML_ELEMENT_NODE) return 0;
+  blocks_tree_init(&t);
+  memset(&j, 0, sizeof j);
+  j.c = c;
+  j.line_max = 4 * classify_longest(c, CLS_LINE) + 64;
+  j.na = (int)classify_count(c, CLS_TAG_OUTSIDE);
+  if (j.na > A_ORDERS) j.na = A_ORDERS;
+  if (j.na < 1) j.na = 1;
+  wk_init(&w, &t, body, j.na + 3, 1);
+  w.cls = c;
+  w.enter = prune_enter;
+  w.leave = prune_leave;
+  w.ud = &j;
+  rc = prune_runs(&w, &j, out);
+  if (rc == 0) {
+    for (i = 1; i < t.n; i++) {  /* lines and link-dense blocks: the guard, now */
+      if ((j.state[i] == ST_D_LINE || j.state[i] == ST_D_DENSE) &&
+          guard_keeps(w.x[i].chars[P_NO_ABC(&j)], j.total))
+        j.state[i] = ST_NONE;
+    }
+    rc = emit_marks(&w, &j, flags, &out->remove, &out->captions);
+  }
+  judge_free(&j);
+  wk_free(&w);
+  blocks_tree_free(&t);
+  return rc;
+}

@@ -1,0 +1,364 @@
+#include "l_blocks.h"
+
+#include <lauxlib.h>
+#include <string.h>
+
+#include "blocks.h"
+#include "classify.h"
+#include "l_document.h"
+#include "l_node.h"
+
+#define LEDE_BLOCKS "lede.Blocks"
+#define LEDE_BLOCKS_RESULT "lede.BlocksResult"
+#define MAX_SELECTORS 256
+
+typedef struct {
+  classify *c;
+  blocks_selectors sel;     /* body_selectors of the config */
+  blocks_selectors custom;  /* the last other list a caller passed */
+  double min_chars;
+} lblocks;
+
+/* C results held by a userdata while they become Lua values: if building the
+ * tables raises (memory), the collector still frees them. */
+typedef struct {
+  blocks_prune p;
+} lresult;
+
+/* The lists pipeline.lua keeps in code rather than in lede.boilerplate. */
+static const char *const LIKELY[] = { "article", "body", "content", "entry", "main", "page", "post",
+  "text", "blog", "story", "articlebody", "story-body", NULL };
+static const char *const CAPTION[] = { "caption", "captions", "figcaption", "credit", "credits",
+  "photocredit", "imagecredit", NULL };
+static const char *const SELECTORS[] = { "[itemprop=\"articleBody\"]", ".article-body",
+  ".article__body", ".articleBody", ".story-body", ".story__body", ".entry-content", ".post-content",
+  ".post-body", ".article-content", ".article-text", ".story-content", ".content-body", "article",
+  NULL };
+
+static lblocks *lblocks_check(lua_State *L, int idx) {
+  lblocks *b = luaL_checkudata(L, idx, LEDE_BLOCKS);
+  if (!b->c) luaL_error(L, "lede.Blocks: released");
+  return b;
+}
+
+static int lblocks_gc(lua_State *L) {
+  lblocks *b = luaL_checkudata(L, 1, LEDE_BLOCKS);
+  classify_free(b->c);
+  b->c = NULL;
+  blocks_selectors_free(&b->sel);
+  blocks_selectors_free(&b->custom);
+  return 0;
+}
+
+static int lresult_gc(lua_State *L) {
+  lresult *r = luaL_checkudata(L, 1, LEDE_BLOCKS_RESULT);
+  blocks_prune_free(&r->p);
+  return 0;
+}
+
+static lresult *lresult_new(lua_State *L) {
+  lresult *r = lua_newuserdatauv(L, sizeof *r, 0);
+  blocks_prune_init(&r->p);
+  luaL_setmetatable(L, LEDE_BLOCKS_RESULT);
+  return r;
+}
+
+static void lblocks_add(lua_State *L, lblocks *b, cls_set set, const char *s, size_t len) {
+  if (classify_add(b->c, set, s, len) != 0) luaL_error(L, "out of memory");
+}
+
+/* Adds the strings of t[key] to set; `fallback` when t has no such list. */
+static void lblocks_list(lua_State *L, lblocks *b, const char *key, cls_set set,
+                         const char *const *fallback) {
+  lua_Integer i, n;
+  if (lua_getfield(L, 1, key) != LUA_TTABLE) {
+    if (!lua_isnil(L, -1)) luaL_error(L, "blocks.config: %s must be a list of strings", key);
+    for (; fallback && *fallback; fallback++) lblocks_add(L, b, set, *fallback, strlen(*fallback));
+    lua_pop(L, 1);
+    return;
+  }
+  n = (lua_Integer)lua_rawlen(L, -1);
+  for (i = 1; i <= n; i++) {
+    size_t len;
+    const char *s;
+    lua_rawgeti(L, -1, i);
+    if (!(s = lua_type(L, -1) == LUA_TSTRING ? lua_tolstring(L, -1, &len) : NULL))
+      luaL_error(L, "blocks.config: %s[%d] is not a string", key, (int)i);
+    lblocks_add(L, b, set, s, len);
+    lua_pop(L, 1);
+  }
+  lua_pop(L, 1);
+}
+
+/* phrases = { {"most", "read"}, ... } */
+static void lblocks_phrases(lua_State *L, lblocks *b) {
+  lua_Integer i, n;
+  if (lua_getfield(L, 1, "phrases") != LUA_TTABLE) { lua_pop(L, 1); return; }
+  n = (lua_Integer)lua_rawlen(L, -1);
+  for (i = 1; i <= n; i++) {
+    const char *words[8];
+    size_t lens[8], k, nw;
+    if (lua_rawgeti(L, -1, i) != LUA_TTABLE) luaL_error(L, "blocks.config: phrases[%d] is not a list", (int)i);
+    nw = (size_t)lua_rawlen(L, -1);
+    if (nw > 8) luaL_error(L, "blocks.config: phrases[%d] has more than 8 words", (int)i);
+    for (k = 0; k < nw; k++) {
+      lua_rawgeti(L, -1 - (int)k, (lua_Integer)k + 1);  /* the strings stay on the stack */
+      if (lua_type(L, -1) != LUA_TSTRING) luaL_error(L, "blocks.config: phrases[%d] holds a non-string", (int)i);
+      words[k] = lua_tolstring(L, -1, &lens[k]);
+    }
+    if (classify_add_phrase(b->c, words, lens, nw) != 0) luaL_error(L, "out of memory");
+    lua_pop(L, (int)nw + 1);
+  }
+  lua_pop(L, 1);
+}
+
+/* Compiles the strings of the list at idx (or `fallback`) into s. */
+static void lblocks_compile(lua_State *L, int idx, const char *const *fallback, blocks_selectors *s) {
+  const char *css[MAX_SELECTORS];
+  char err[512] = "out of memory";
+  size_t n = 0;
+  if (idx) {
+    lua_Integer i, len = (lua_Integer)lua_rawlen(L, idx);
+    if (len > MAX_SELECTORS) luaL_error(L, "blocks: more than %d body selectors", MAX_SELECTORS);
+    for (i = 1; i <= len; i++) {
+      lua_rawgeti(L, idx, i);
+      if (lua_type(L, -1) != LUA_TSTRING) luaL_error(L, "blocks: selectors[%d] is not a string", (int)i);
+      css[n++] = lua_tostring(L, -1);
+      lua_pop(L, 1);  /* the list keeps the string alive */
+    }
+  } else {
+    for (; fallback[n]; n++) css[n] = fallback[n];
+  }
+  if (blocks_selectors_compile(s, css, n, err, sizeof err) != 0) luaL_error(L, "%s", err);
+}
+
+/* t[key] as a number, `fallback` when absent. */
+static double opt_number(lua_State *L, int t, const char *key, double fallback) {
+  double v = fallback;
+  if (lua_getfield(L, t, key) != LUA_TNIL) {
+    if (!lua_isnumber(L, -1)) luaL_error(L, "blocks: %s must be a number", key);
+    v = lua_tonumber(L, -1);
+  }
+  lua_pop(L, 1);
+  return v;
+}
+
+static int lblocks_config(lua_State *L) {
+  lblocks *b;
+  luaL_checktype(L, 1, LUA_TTABLE);
+  b = lua_newuserdatauv(L, sizeof *b, 0);
+  memset(b, 0, sizeof *b);
+  luaL_setmetatable(L, LEDE_BLOCKS);
+  if (!(b->c = classify_new())) return luaL_error(L, "out of memory");
+  lblocks_list(L, b, "words", CLS_WORD, NULL);
+  lblocks_list(L, b, "whole", CLS_WHOLE, NULL);
+  lblocks_list(L, b, "lines", CLS_LINE, NULL);
+  lblocks_list(L, b, "tags", CLS_TAG_CLEAN, NULL);
+  lblocks_list(L, b, "outside_article_tags", CLS_TAG_OUTSIDE, NULL);
+  lblocks_list(L, b, "content_tags", CLS_TAG_CONTENT, NULL);
+  lblocks_list(L, b, "likely_words", CLS_LIKELY, LIKELY);
+  lblocks_list(L, b, "caption_words", CLS_CAPTION, CAPTION);
+  lblocks_phrases(L, b);
+  b->min_chars = opt_number(L, 1, "min_body_chars", 200);
+  if (lua_getfield(L, 1, "body_selectors") == LUA_TTABLE) lblocks_compile(L, lua_gettop(L), NULL, &b->sel);
+  else lblocks_compile(L, 0, SELECTORS, &b->sel);
+  lua_pop(L, 1);
+  return 1;
+}
+
+/* classify(value) -> the boilerplate reason of a class or id value, or nil */
+static int lblocks_classify(lua_State *L) {
+  lblocks *b = lblocks_check(L, 1);
+  size_t len;
+  const char *v = luaL_optlstring(L, 2, "", &len);
+  const char *why = classify_reason(b->c, v, len);
+  if (why) lua_pushstring(L, why);
+  else lua_pushnil(L);
+  return 1;
+}
+
+static int opt_flag(lua_State *L, int idx, const char *key) {
+  int on;
+  if (lua_isnoneornil(L, idx)) return 0;
+  luaL_checktype(L, idx, LUA_TTABLE);
+  lua_getfield(L, idx, key);
+  on = lua_toboolean(L, -1);
+  lua_pop(L, 1);
+  return on;
+}
+
+static void push_reason(lua_State *L, const blocks_mark *m) {
+  switch (m->why) {
+    case BLOCKS_TAG: lua_pushfstring(L, "tag %s", (const char *)m->node->name); break;
+    case BLOCKS_HIDDEN: lua_pushliteral(L, "hidden"); break;
+    case BLOCKS_CLASS: lua_pushfstring(L, "class/id word '%s'", m->word); break;
+    case BLOCKS_LINE: lua_pushliteral(L, "boilerplate line"); break;
+    case BLOCKS_LINK_DENSE: lua_pushliteral(L, "link-dense block"); break;
+    default: lua_pushliteral(L, "caption, kept apart"); break;
+  }
+}
+
+/* { {node, reason}, ... } */
+static void push_marks(lua_State *L, const blocks_marks *m, int doc_idx) {
+  size_t i;
+  lua_createtable(L, (int)m->n, 0);
+  for (i = 0; i < m->n; i++) {
+    lua_createtable(L, 2, 0);
+    lnode_push(L, m->v[i].node, doc_idx);
+    lua_rawseti(L, -2, 1);
+    push_reason(L, &m->v[i]);
+    lua_rawseti(L, -2, 2);
+    lua_rawseti(L, -2, (lua_Integer)i + 1);
+  }
+}
+
+/* Removes the marked nodes as node:remove() does; returns how many, or -1. */
+static lua_Integer apply_marks(ldoc *d, const blocks_marks *m) {
+  size_t i;
+  for (i = 0; i < m->n; i++) {
+    if (ldoc_bury(d, m->v[i].node) != 0) return -1;
+    xmlUnlinkNode(m->v[i].node);
+  }
+  return (lua_Integer)m->n;
+}
+
+/* clean_marks(doc [, {nested = bool, apply = bool}]) -> { {node, reason}, ... }
+ * apply: remove the marked nodes here and return their number (for callers
+ * with no node to protect and no trace to write). */
+static int lblocks_clean_marks(lua_State *L) {
+  lblocks *b = lblocks_check(L, 1);
+  ldoc *d = ldoc_check(L, 2);
+  int apply = opt_flag(L, 3, "apply");
+  int nested = !apply && opt_flag(L, 3, "nested");
+  lresult *r = lresult_new(L);
+  lua_Integer n;
+  if (blocks_clean_marks(d->doc, b->c, nested ? BLOCKS_NESTED : 0, &r->p.remove) != 0)
+    return luaL_error(L, "out of memory");
+  if (!apply) {
+    push_marks(L, &r->p.remove, 2);
+    return 1;
+  }
+  if ((n = apply_marks(d, &r->p.remove)) < 0) return luaL_error(L, "out of memory");
+  lua_pushinteger(L, n);
+  return 1;
+}
+
+/* The selectors to use: the config's, or opts.selectors (compiled once per new list). */
+static const blocks_selectors *lblocks_selectors(lua_State *L, lblocks *b, int opts) {
+  lua_Integer i, n;
+  const blocks_selectors *cands[2];
+  int k;
+  if (!opts || lua_getfield(L, opts, "selectors") != LUA_TTABLE) {
+    if (opts) lua_pop(L, 1);
+    return &b->sel;
+  }
+  n = (lua_Integer)lua_rawlen(L, -1);
+  cands[0] = &b->sel;
+  cands[1] = &b->custom;
+  for (k = 0; k < 2; k++) {
+    if ((lua_Integer)cands[k]->n != n) continue;
+    for (i = 1; i <= n; i++) {
+      const char *s;
+      lua_rawgeti(L, -1, i);
+      s = lua_tostring(L, -1);
+      lua_pop(L, 1);
+      if (!s || strcmp(s, cands[k]->css[i - 1]) != 0) break;
+    }
+    if (i > n) { lua_pop(L, 1); return cands[k]; }
+  }
+  blocks_selectors_free(&b->custom);
+  lblocks_compile(L, lua_gettop(L), NULL, &b->custom);
+  lua_pop(L, 1);
+  return &b->custom;
+}
+
+/* best_body(doc [, {selectors = {...}, min_chars = n}]) -> node, rule, kind | nil
+ * rule: the selector that matched, or "scoring" (what ctx.body_rule holds);
+ * kind: "selector" or "scoring". */
+static int lblocks_best_body(lua_State *L) {
+  lblocks *b = lblocks_check(L, 1);
+  ldoc *d = ldoc_check(L, 2);
+  int opts = lua_isnoneornil(L, 3) ? 0 : 3;
+  const blocks_selectors *sel;
+  double min_chars = b->min_chars;
+  blocks_body out;
+  if (opts) {
+    luaL_checktype(L, 3, LUA_TTABLE);
+    min_chars = opt_number(L, 3, "min_chars", b->min_chars);
+  }
+  sel = lblocks_selectors(L, b, opts);
+  d->xpath_error[0] = '\0';
+  if (blocks_best_body(d->doc, b->c, d->xpath, sel, min_chars, &out) != 0)
+    return luaL_error(L, "blocks.best_body: %s", d->xpath_error[0] ? d->xpath_error : "out of memory");
+  if (!out.node) { lua_pushnil(L); return 1; }
+  lnode_push(L, out.node, 2);
+  if (out.selector != BLOCKS_NONE) {
+    lua_pushstring(L, sel->css[out.selector]);
+    lua_pushliteral(L, "selector");
+  } else {
+    lua_pushliteral(L, "scoring");
+    lua_pushliteral(L, "scoring");
+  }
+  return 3;
+}
+
+/* prune_marks(body [, {nested = bool}]) ->
+ *   { remove = { {node, reason}, ... }, captions = { node, ... }, guard_tripped = bool,
+ *     marked_chars = n, total = n } */
+static int lblocks_prune_marks(lua_State *L) {
+  lblocks *b = lblocks_check(L, 1);
+  int nested = opt_flag(L, 3, "nested");
+  ldoc *d;
+  xmlNodePtr body = lnode_check(L, 2, &d);
+  int doc_idx = lua_gettop(L);  /* lnode_check pushed the document */
+  lresult *r = lresult_new(L);
+  size_t i;
+  if (blocks_prune_marks(body, b->c, nested ? BLOCKS_NESTED : 0, &r->p) != 0)
+    return luaL_error(L, "out of memory");
+  lua_createtable(L, 0, 5);
+  push_marks(L, &r->p.remove, doc_idx);
+  lua_setfield(L, -2, "remove");
+  lua_createtable(L, (int)r->p.captions.n, 0);
+  for (i = 0; i < r->p.captions.n; i++) {
+    lnode_push(L, r->p.captions.v[i].node, doc_idx);
+    lua_rawseti(L, -2, (lua_Integer)i + 1);
+  }
+  lua_setfield(L, -2, "captions");
+  lua_pushboolean(L, r->p.guard_tripped);
+  lua_setfield(L, -2, "guard_tripped");
+  lua_pushinteger(L, (lua_Integer)r->p.marked_chars);
+  lua_setfield(L, -2, "marked_chars");
+  lua_pushinteger(L, (lua_Integer)r->p.total);
+  lua_setfield(L, -2, "total");
+  return 1;
+}
+
+static const luaL_Reg lblocks_methods[] = {
+  {"classify", lblocks_classify},
+  {"clean_marks", lblocks_clean_marks},
+  {"best_body", lblocks_best_body},
+  {"prune_marks", lblocks_prune_marks},
+  {NULL, NULL}
+};
+
+static const luaL_Reg lblocks_functions[] = {
+  {"config", lblocks_config},
+  {NULL, NULL}
+};
+
+int lede_open_blocks(lua_State *L) {
+  if (luaL_newmetatable(L, LEDE_BLOCKS)) {
+    luaL_newlib(L, lblocks_methods);
+    lua_setfield(L, -2, "__index");
+    lua_pushcfunction(L, lblocks_gc);
+    lua_setfield(L, -2, "__gc");
+  }
+  lua_pop(L, 1);
+  if (luaL_newmetatable(L, LEDE_BLOCKS_RESULT)) {
+    lua_pushcfunction(L, lresult_gc);
+    lua_setfield(L, -2, "__gc");
+  }
+  lua_pop(L, 1);
+  luaL_newlib(L, lblocks_functions);
+  return 1;
+}
