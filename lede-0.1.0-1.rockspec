@@ -18,6 +18,7 @@ dependencies = {
 }
 external_dependencies = {
   LIBXML2 = { header = "libxml2/libxml/HTMLparser.h" },
+  ZLIB = { header = "zlib.h" },  -- compressed WARC input
 }
 build = {
   type = "cmake",

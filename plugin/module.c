@@ -11,6 +11,7 @@
 #include "l_sandbox.h"
 #include "l_scan.h"
 #include "l_select.h"
+#include "l_warc.h"
 
 #ifndef LEDE_VERSION
 #define LEDE_VERSION "0.0.0"
@@ -31,6 +32,7 @@ static const luaL_Reg core_functions[] = {
   {"listdir", lfs_listdir},
   {"filetype", lfs_filetype},
   {"bounded_call", lsandbox_bounded_call},
+  {"warc_records", lwarc_records},
   {NULL, NULL}
 };
 

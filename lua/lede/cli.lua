@@ -10,7 +10,8 @@ usage: lede [options] [FILE|DIR|-]...
 
 Extracts the article from each page and prints one JSON object per line.
 Directories are walked for *.html and *.htm files; "-" (or no argument)
-reads one page from standard input.
+reads one page from standard input. *.warc and *.warc.gz files (also found in
+directories) give one record per HTML response with status 200.
 
 commands:
   lede filters list         the filter files lede loads, and from where
@@ -102,6 +103,12 @@ local function is_page_name(name)
   return lower:match("%.html?$") ~= nil
 end
 
+-- WARC input: *.warc and *.warc.gz files.
+local function is_warc_name(name)
+  local lower = name:lower()
+  return lower:match("%.warc$") ~= nil or lower:match("%.warc%.gz$") ~= nil
+end
+
 -- Expands directories (sorted, recursively) into page files; keeps order.
 local function expand_inputs(inputs, on_error)
   local files = {}
@@ -113,7 +120,9 @@ local function expand_inputs(inputs, on_error)
       local path = dir:gsub("/$", "") .. "/" .. name
       local kind = core.filetype(path)
       if kind == "directory" then walk(path)
-      elseif kind == "file" and is_page_name(name) then files[#files + 1] = path end
+      elseif kind == "file" and (is_page_name(name) or is_warc_name(name)) then
+        files[#files + 1] = path
+      end
     end
   end
   for _, input in ipairs(inputs) do
@@ -139,18 +148,58 @@ local function strip_path(msg, path)
   return msg
 end
 
--- One input -> an article or an error record; never raises.
-local function process(path, opts)
-  local html, err = read_input(path)
-  if not html then return nil, strip_path(err or "cannot read", path) end
+-- One page's bytes -> an article or nil, reason; never raises.
+local function extract_page(html, source, opts, url, charset)
   local ok, article, xerr = pcall(lede.extract, html, {
-    url = opts.url, charset = opts.charset, markdown = opts.format == "markdown",
+    url = url, charset = charset, markdown = opts.format == "markdown",
     html = opts.format == "html",
     wire = opts.wire, filter = opts.filter, filter_dirs = opts.filter_dirs, ftr = opts.ftr })
   if not ok then return nil, "internal error: " .. tostring(article) end
   if not article then return nil, xerr end
-  article.source = path
+  article.source = source
   return article
+end
+
+-- One input -> an article or an error record; never raises.
+local function process(path, opts)
+  local html, err = read_input(path)
+  if not html then return nil, strip_path(err or "cannot read", path) end
+  return extract_page(html, path, opts, opts.url, opts.charset)
+end
+
+-- Every response record with an HTML type and status 200 gives a record
+-- through emit(article, source, err); other records are counted, not reported.
+-- A file that cannot be read to its end gives one error record for the file.
+local WARC_HTML = { ["text/html"] = true, ["application/xhtml+xml"] = true }
+
+local function process_warc(path, opts, emit)
+  local pages, failed, skipped = 0, 0, 0
+  local function tell(final)
+    if opts.progress or (final and pages >= 50) or (not final and pages % 50 == 0) then
+      io.stderr:write(string.format("lede: %s: %d pages, %d failed, %d other records skipped%s\n",
+        path, pages, failed, skipped, final and " (done)" or ""))
+    end
+  end
+  for rec in core.warc_records(path) do
+    if rec.error and not rec.length then  -- the file cannot be read further
+      failed = failed + 1
+      emit(nil, path, strip_path(rec.error, path))
+    elseif rec.type == "response" and rec.status == 200 and WARC_HTML[rec.content_type] then
+      local source = path .. "#" .. (rec.id or ("offset " .. rec.offset))
+      local article, err = nil, rec.error  -- rec.error: a record over the size limit
+      if not err then
+        article, err = extract_page(rec.body, source, opts, rec.uri or opts.url,
+          rec.charset or opts.charset)
+      end
+      pages = pages + 1
+      if not article then failed = failed + 1 end
+      emit(article, source, err)
+      tell(false)
+    else
+      skipped = skipped + 1
+    end
+  end
+  tell(true)
 end
 
 local function write_record(out, opts, article, first)
@@ -212,13 +261,22 @@ function M.main(args)
   for _, rec in ipairs(errors_first) do
     if opts.format == "json" then out:write(json.encode(rec), "\n") end
   end
-  for i, path in ipairs(files) do
-    local article, perr = process(path, opts)
+  local written = 0  -- a WARC file gives many records
+  local function emit(article, source, perr)
     if article then
-      write_record(out, opts, article, i == 1)
+      write_record(out, opts, article, written == 0)
+      written = written + 1
     else
-      local rec = report(path, perr)
+      local rec = report(source, perr)
       if opts.format == "json" then out:write(json.encode(rec), "\n") end
+    end
+  end
+  for i, path in ipairs(files) do
+    if is_warc_name(path) then
+      process_warc(path, opts, emit)
+    else
+      local article, perr = process(path, opts)
+      emit(article, path, perr)
     end
     progress(opts, i, #files, failed)
   end
