@@ -60,15 +60,68 @@ local function unix_time(s)
   return { iso = os.date("!%Y-%m-%dT%H:%M:%S+00:00", t), precision = "second", tz = "+00:00" }
 end
 
--- Parses `s`; opts = { lang, dayfirst, now }. Returns the parse result of
+-- ---- forms lede.core.dates does not read (yet: they belong in dates.c) -----
+-- Chinese/Japanese 年月日, year-last Date.toString(), Cyrillic month names.
+
+local CJK_TIME = { "(%d%d?)時(%d%d)", "(%d%d?)时(%d%d)", "(%d%d?):(%d%d)" }
+
+-- "2019年04月21日 12時00分" -> "2019-04-21 12:00".
+local function cjk(s)
+  local y, mo, d, rest = s:match("(%d%d%d%d)%s*年%s*(%d%d?)%s*月%s*(%d%d?)%s*日(.*)")
+  if not y then return nil end
+  local out = string.format("%s-%02d-%02d", y, tonumber(mo), tonumber(d))
+  for _, p in ipairs(CJK_TIME) do
+    local h, mi = rest:match(p)
+    if h then return out .. string.format(" %02d:%s", tonumber(h), mi) end
+  end
+  return out
+end
+
+-- JavaScript's Date.toString() and C's asctime(), year last:
+-- "Mon Aug 03 12:45:00 EDT 2015" -> "Aug 03, 2015 12:45:00 EDT".
+local function year_last(s)
+  local mon, day, time, zone, year = s:match("^%s*%a%a%a,? (%a%a%a) (%d%d?) (%d%d?:%d%d:?%d*) (%S+) (%d%d%d%d)%s*$")
+  if mon then return string.format("%s %s, %s %s %s", mon, day, year, time, zone) end
+  mon, day, time, year = s:match("^%s*%a%a%a,? (%a%a%a) +(%d%d?) (%d%d?:%d%d:?%d*) (%d%d%d%d)%s*$")
+  if mon then return string.format("%s %s, %s %s", mon, day, year, time) end
+  return nil
+end
+
+-- Russian and Ukrainian month names (genitive, as dates write them) in
+-- English: "15 августа 2016, 13:43" -> "15 August 2016, 13:43".
+local CYRILLIC_MONTHS = {
+  { "January", "января", "січня" }, { "February", "февраля", "лютого" }, { "March", "марта", "березня" },
+  { "April", "апреля", "квітня" }, { "May", "мая", "травня" }, { "June", "июня", "червня" },
+  { "July", "июля", "липня" }, { "August", "августа", "серпня" }, { "September", "сентября", "вересня" },
+  { "October", "октября", "жовтня" }, { "November", "ноября", "листопада" },
+  { "December", "декабря", "грудня" },
+}
+
+local function cyrillic(s)
+  if not s:find("[\208\209]") then return nil end  -- no Cyrillic letters
+  for _, m in ipairs(CYRILLIC_MONTHS) do
+    for i = 2, #m do
+      local a, b = s:find(m[i], 1, true)
+      if a then return s:sub(1, a - 1) .. m[1] .. s:sub(b + 1) end
+    end
+  end
+  return nil
+end
+
+function M.normalise(s)
+  return cjk(s) or year_last(s) or cyrillic(s) or s
+end
+
+-- Parses `s`; opts = { lang, dayfirst, now, limit }. Returns the parse result of
 -- lede.core.dates ({ iso, precision, hijri, ... }) or nil, why.
 function M.parse(s, opts)
   if type(s) ~= "string" or not s:find("%d") then return nil, "no digits" end
   local r = unix_time(s)
   if r then return r end
+  s = M.normalise(s)
   local lib = core.dates
   if type(lib) == "table" and type(lib.parse) == "function" then
-    local ok, res, err = pcall(lib.parse, s, opts)
+    local ok, res, err = pcall(lib.parse, s, opts and { lang = opts.lang, dayfirst = opts.dayfirst, now = opts.now })
     if not ok then return nil, tostring(res) end
     return res, err
   end
@@ -89,9 +142,38 @@ function M.check(s, opts)
   local year = tonumber(r.iso:sub(1, 4))
   if not year or year < M.min_year then return nil, "before " .. M.min_year end
   local t = M.epoch(r.iso)
-  local now = opts and opts.now or os.time()
+  local now = opts and (opts.limit or opts.now) or os.time()
   if t and t > now + M.future_slack then return nil, "in the future" end
   return { iso = r.iso, precision = precision_of(r), epoch = t }
+end
+
+-- ---- the page's time zone ------------------------------------------------------
+
+local ISO_ZONED = "(%d%d%d%d%-%d%d%-%d%dT%d%d:%d%d:%d%d)([+-]%d%d):?(%d%d)"
+
+-- Is this ISO string in UTC ("Z", "+00:00")?
+function M.is_utc(iso)
+  return type(iso) == "string" and (iso:find("[+-]00:?00$") ~= nil or iso:find("Z$") ~= nil)
+end
+
+-- The offset (minutes east of UTC, not 0) under which one of the texts
+-- writes the instant `t`: a page's data layer often gives the local time
+-- ("2020-02-24T21:25:54-05:00") where its metadata gives UTC.
+function M.local_offset(t, texts)
+  for _, s in ipairs(texts) do
+    for stamp, h, m in s:gmatch(ISO_ZONED) do
+      local off = tonumber(h) * 60 + (h:sub(1, 1) == "-" and -1 or 1) * tonumber(m)
+      if off ~= 0 and M.epoch(stamp .. h .. ":" .. m) == t then return off end
+    end
+  end
+  return nil
+end
+
+-- The instant t written in the offset: "2020-02-24T21:25:54-05:00".
+function M.iso_at(t, offset)
+  local a = math.abs(offset)
+  return os.date("!%Y-%m-%dT%H:%M:%S", t + offset * 60) ..
+    string.format("%s%02d:%02d", offset < 0 and "-" or "+", a // 60, a % 60)
 end
 
 -- ---- the URL ----------------------------------------------------------------------

@@ -14,6 +14,7 @@ end
 
 local NOT_NAME = set_of(tables.not_name_words)
 local PARTICLES = set_of(tables.name_particles)
+local ABBREVIATIONS = set_of { "jr.", "sr.", "jun.", "sen." }
 local MONTHS = set_of { "january", "february", "march", "april", "may", "june", "july", "august",
   "september", "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug",
   "sep", "sept", "oct", "nov", "dec", "monday", "tuesday", "wednesday", "thursday", "friday",
@@ -22,7 +23,8 @@ local MONTHS = set_of { "january", "february", "march", "april", "may", "june", 
 local ORG_WORDS = set_of { "news", "media", "press", "staff", "team", "desk", "online", "group",
   "network", "magazine", "journal", "times", "herald", "tribune", "daily", "radio", "tv",
   "inc", "ltd", "gmbh", "llc", "agency", "agencies", "newsroom", "editors", "editorial", "redaktion",
-  "services", "service", "wire", "submissions", "foundation", "institute", "university", "contributors" }
+  "services", "service", "wire", "submissions", "foundation", "institute", "university", "contributors",
+  "organization", "organisation", "association", "project", "committee", "council", "society" }
 
 -- ---- agencies (lede.agencies is read defensively: it may be incomplete) ----
 
@@ -60,6 +62,11 @@ function M.agency(s)
   return agency_index.exact[s] or agency_index.lower[text.lower(s)] or agency_index.lower[text.lower(bare)]
 end
 
+-- A key without spaces and a leading "the": "The Daily Star" -> "dailystar".
+function M.squeeze(key)
+  return (key:gsub("^the ", ""):gsub(" ", ""))
+end
+
 -- ---- cleaning ------------------------------------------------------------------
 
 local PREFIXES = {}
@@ -72,6 +79,7 @@ local function strip_prefixes(s)
   local again = true
   while again do
     again = false
+    if s:find("^By%u") or s:find("^By[Bb]y%s") then s, again = s:sub(3), true end  -- "ByTravis Haney"
     local w = s:match("^(%l+)%s")
     if w and LOWER_PREFIXES[w] then s = s:sub(#w + 2) end
     local low = text.lower(s)
@@ -86,9 +94,28 @@ local function strip_prefixes(s)
   return s
 end
 
+-- "Howard BlumeStaff Writer": a job word glued to the name.
+local function unglue(s)
+  return (s:gsub("(%l)(%u%l+)", function(a, w)
+    if NOT_NAME[w:lower()] then return a .. " " .. w end
+  end))
+end
+
+-- "Jennifer Rubin Jennifer Rubin": one name printed twice (two elements).
+local function undouble(s)
+  local words = {}
+  for w in s:gmatch("%S+") do words[#words + 1] = w end
+  local n = #words // 2
+  if n > 0 and #words == 2 * n and table.concat(words, " ", 1, n) == table.concat(words, " ", n + 1) then
+    return table.concat(words, " ", 1, n)
+  end
+  return s
+end
+
 -- Removes what is never part of a name: e-mails, links, handles, brackets.
 local function scrub(s)
-  s = text.decode(s) or ""
+  s = unglue(text.decode(s) or "")
+  s = s:match("^%s*%[(.*)%]%s*$") or s:match("^%s*《(.*)》%s*$") or s  -- "[田中宏昌，ITmedia]"
   s = s:gsub("[%w._%%+-]+@[%w.-]+%.%a%a+", " ")
   s = s:gsub("https?://%S+", " "):gsub("www%.%S+", " ")
   s = s:gsub("%f[%w@]@[%w_.]+", " ")
@@ -96,7 +123,7 @@ local function scrub(s)
   return text.squash(s) or ""
 end
 
-local SPLITTERS = { ";", "|", "/", "·", "•", ",", "\n", " – ", " — ", " - ", "：" }
+local SPLITTERS = { ";", "|", "/", "·", "•", ",", "\n", " – ", " — ", " - ", "：", ": ", "，", "、", "／" }
 
 local function split_pieces(s)
   for _, sep in ipairs(SPLITTERS) do s = s:gsub(sep:gsub("%p", "%%%0"), "\0") end
@@ -111,39 +138,79 @@ local function split_pieces(s)
   return pieces
 end
 
-local function is_name_word(w, first)
+-- A month ends a name only at its end ("Nathan Willis March" once the
+-- date's digits are cut); "Laura June Topolsky" keeps hers.
+local function is_name_word(w, first, last)
   local low = text.lower(w)
-  if NOT_NAME[low] or MONTHS[low:gsub("%.$", "")] or w:find("%d") then return false end
+  if NOT_NAME[low] or (last and MONTHS[low:gsub("%.$", "")]) or w:find("%d") then return false end
   if PARTICLES[low] and not first then return true end
   if w:find("^[\128-\255]") then return true end  -- beyond ASCII: no case to check
   return w:find("^%u") ~= nil
 end
 
+-- Trailing punctuation off, but the period of an initial or of "Jr."
+-- stays ("Perry Bacon Jr.", "Juan Carlos Muñoz C.").
+local function trim_end(name)
+  name = name:gsub("[,:;]+$", "")
+  local last = name:match("(%S+)$") or ""
+  if last:find("%.$") and (utf8.len(last) == 2 or ABBREVIATIONS[text.lower(last)]) then return name end
+  return (name:gsub("%.+$", ""))
+end
+
+-- "Meg Wagner NEW YORK DAILY NEWS": capitals after a full mixed-case name
+-- start an affiliation ("Chokri GHARBI" writes the surname in capitals).
+local function caps_after_mixed(out, w)
+  local _, letters = w:gsub("%a", "")
+  return #out > 1 and letters > 1 and text.is_all_caps(w) and not text.is_all_caps(out[#out])
+end
+
 -- The name at the start of a piece: leading job words skipped, stopped at
 -- the first word that is not part of a name ("Jane Doe Staff Writer").
+-- Returns the name (or nil) and the word it stopped at.
 local function leading_name(piece)
   local words = {}
   for w in piece:gmatch("%S+") do words[#words + 1] = w end
   local i = 1
   while words[i] and NOT_NAME[text.lower(words[i])] do i = i + 1 end
   local out = {}
-  while words[i] and is_name_word(words[i], #out == 0) do
+  while words[i] and is_name_word(words[i], #out == 0, i == #words) and not caps_after_mixed(out, words[i]) do
     out[#out + 1] = words[i]
     i = i + 1
   end
   while #out > 0 and PARTICLES[text.lower(out[#out])] do out[#out] = nil end
-  if #out == 0 or #out > 6 then return nil end
-  return (table.concat(out, " "):gsub("[%.,:]+$", ""))
+  if #out == 0 or #out > 6 then return nil, words[i] end
+  return undouble(trim_end(table.concat(out, " "))), words[i]
 end
 
-local function is_organisation(piece, orgs)
-  local key = text.key(piece)
-  if orgs and orgs[key] then return true end
-  local words = {}
-  for w in key:gmatch("%S+") do words[#words + 1] = w end
-  if words[1] == "the" then return true end
-  for _, w in ipairs(words) do if ORG_WORDS[w] then return true end end
+local JOB_WORDS = set_of(tables.job_words)
+-- A byline ending in one of these is a desk ("AOL Staff", "Smart Shopping Team").
+local DESK_WORDS = set_of { "staff", "team", "desk", "newsroom", "redaktion", "redacción", "rédaction" }
+
+local function is_job_title(piece)
+  for w in piece:gmatch("%S+") do
+    if JOB_WORDS[text.lower(w)] then return true end
+  end
   return false
+end
+
+local function has_org_word(s)
+  for w in text.key(s):gmatch("%S+") do if ORG_WORDS[w] then return true end end
+  return false
+end
+
+local CJK_ORG_SUFFIXES = tables.cjk_org_suffixes
+
+-- The site's own name (a one-word name may be the host's: "ITmedia" on
+-- itmedia.co.jp; a blog's "Haki Benita" on hakibenita.com is a person), a
+-- name starting with "The", or a Chinese/Japanese desk ("ASCII編集部").
+local function names_organisation(piece, orgs)
+  local key = text.key(piece)
+  if orgs and (orgs[key] or orgs[M.squeeze(key)]) then return true end
+  if orgs and not key:find(" ") and orgs["host:" .. key] then return true end
+  for _, suffix in ipairs(CJK_ORG_SUFFIXES) do
+    if piece:sub(-#suffix) == suffix then return true end
+  end
+  return key:find("^the ") ~= nil
 end
 
 local function word_count(s)
@@ -153,24 +220,53 @@ local function word_count(s)
 end
 
 -- Classifies one piece: "name", "agency" or "org", and the value.
+-- "JANE DOE" and the capitals of "Chokri GHARBI" -> "Jane Doe", "Chokri
+-- Gharbi" (a one-letter initial stays as it is).
+local function caps_to_title(name)
+  return (name:gsub("%S+", function(w)
+    local _, letters = w:gsub("%a", "")
+    if (letters > 1 or w:find("[\128-\255]")) and text.is_all_caps(w) then return text.title_case(w) end
+  end))
+end
+
+-- An organisation: an agency, the site, "The ...", or a name whose own
+-- words or next word say so ("Fox News", "Daily Sabah"); what follows a
+-- person's name is not read ("Meg Wagner NEW YORK DAILY NEWS").
 local function classify(piece, orgs)
   local agency = M.agency(piece)
   if agency then return "agency", agency end
-  if is_organisation(piece, orgs) then return "org", piece end
-  local name = leading_name(piece)
-  if not name then return nil end
-  if text.is_all_caps(name) then name = text.title_case(name) end
-  return "name", name
+  if names_organisation(piece, orgs) then return "org", piece end
+  local name, next_word = leading_name(piece)
+  if not name then return has_org_word(piece) and "org" or nil, piece end
+  local last = text.lower(piece:match("(%S+)%s*$") or "")
+  if has_org_word(name) or DESK_WORDS[last]
+      or (next_word and not is_job_title(next_word) and has_org_word(next_word)) then
+    return "org", piece
+  end
+  return "name", caps_to_title(name)
+end
+
+-- "Gillman, Steve" and "Jong, Michiel de" (a catalogue's order) -> "Steve
+-- Gillman", "Michiel de Jong"; unless the second part is an agency.
+local function uninvert(s)
+  local last, first = s:match("^%s*(%u[%w'’-]+),%s*(%u[%w'’.-]*)%s*$")
+  if not last then last, first = s:match("^%s*(%u[%w'’-]+),%s*(%u[%w'’.-]* %l+)%s*$") end
+  if last and not M.agency(first) and not NOT_NAME[text.lower(first)] then return first .. " " .. last end
+  return s
 end
 
 -- Reads one byline string. `orgs` is a set of text.key()s of organisation
 -- names (the site, the publisher). Returns { names, agencies, orgs }.
 function M.parse(byline, orgs)
   local r = { names = {}, agencies = {}, orgs = {} }
-  local s = scrub(byline)
-  s = s:gsub("%s*[Uu]pdated.*$", ""):gsub("%s*[Pp]ublished.*$", ""):gsub("%d.*$", "")
+  local s = uninvert(scrub(byline))
+  s = s:gsub("%s*[Uu]pdated.*$", ""):gsub("%s*[Pp]ublished.*$", "")
+  s = s:gsub("%f[%w]%u+%d.*$", ""):gsub("%d.*$", "")  -- "CC7567" is a handle, "Nolan22 Dec" a glued date
   local seen = {}
   for _, piece in ipairs(split_pieces(strip_prefixes(s))) do
+    -- "Jane Doe, Senior Technologist, ACLU Project": what follows a job
+    -- title is an affiliation, not more people
+    if r.names[1] and is_job_title(piece) then break end
     local kind, value = classify(piece, orgs)
     local key = kind and (kind .. text.key(value))
     if kind and not seen[key] then

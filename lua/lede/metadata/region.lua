@@ -10,8 +10,12 @@ local pipeline = require "lede.pipeline"
 local M = {}
 
 M.max_candidates = 200
+M.max_examined = 1000       -- nodes read per rule: bounds the cost on pathological pages
+M.max_elements = 40         -- a date or byline element holds at most this many elements
+M.max_ancestors = 400       -- ancestors remembered per candidate (deeper: outside the region)
 M.max_depth = 60            -- ancestor walks stop here (deeply nested pages)
-M.near_chars = 700          -- a block this small around headline and date is the article's header
+M.near_chars = 700          -- a block this small around headline and date is the article's header,
+M.near_share = 0.25         -- or one this big against the body
 M.region_slack = 1.5        -- the body+headline ancestor may be this much bigger than the body...
 M.region_extra = 1500       -- ...plus this many characters
 
@@ -21,74 +25,213 @@ local function set_of(list)
   return s
 end
 
-local ELSEWHERE = set_of(tables.elsewhere_words)
+local OTHER_STORIES = set_of(tables.other_stories_words)
+local FURNITURE = set_of(tables.furniture_words)
 -- Containers whose classes describe the whole page ("single sidebar-right").
 local PAGE_TAGS = set_of { "html", "body", "main", "article" }
 
--- Why a node's class or id says it holds other stories or site furniture.
+-- Why a node's tag, class or id says it holds other stories ("strong")
+-- or site furniture ("weak"); whole words: "more" is not "moreover".
 local function elsewhere_reason(node)
   local tag = node:tag()
-  if tables.elsewhere_tags[tag] then return tag end
+  local rule = tables.elsewhere_tags[tag]
+  if rule == true or (rule and node:stats().link_density >= rule) then return tag, "weak" end
   if PAGE_TAGS[tag] then return nil end
   for _, attr in ipairs { "class", "id" } do
     local v = node:attr(attr)
-    if v and v ~= "" then
-      for _, w in ipairs(pipeline.words_of(v)) do
-        if ELSEWHERE[w] then return w end
-      end
+    for _, w in ipairs(v and pipeline.words_of(v) or {}) do
+      if OTHER_STORIES[w] then return w, "strong" end
+      if FURNITURE[w] then return w, "weak" end
     end
   end
   return nil
 end
 
--- Walks up from node: is it inside other stories' furniture (an ancestor
--- below the headline's container says so)? And how big is the smallest
--- block holding both node and headline?
-local function place(node, headline)
-  local p, why, near = node, nil, nil
-  for _ = 1, M.max_depth do
-    if not p then break end
-    if headline and p:contains(headline) then
-      near = p:stats().chars
-      break
+-- elsewhere_reason, once per node and page (candidates share ancestors).
+local function elsewhere(node, key, cache)
+  cache.elsewhere = cache.elsewhere or {}
+  local r = cache.elsewhere[key]
+  if r == nil then
+    local w, st = elsewhere_reason(node)
+    r = w and { w, st } or false
+    cache.elsewhere[key] = r
+  end
+  if r then return r[1], r[2] end
+  return nil
+end
+
+-- Characters of text under a node, computed once per node and page.
+local function chars(node, cache)
+  local k = node:key()
+  local n = cache.chars[k]
+  if not n then
+    n = node:stats().chars
+    cache.chars[k] = n
+  end
+  return n
+end
+
+-- The headlines and their ancestors by key (a node nested deeper than
+-- M.max_ancestors is left out).
+local function headline_index(headlines)
+  local index = {}
+  for _, h in ipairs(headlines or {}) do
+    local keys = h:ancestor_keys()
+    local nodes = #keys <= M.max_ancestors and h:xpath("ancestor::*") or {}  -- root first
+    if #nodes == #keys and #keys > 0 then
+      index[h:key()] = h
+      for i, k in ipairs(keys) do index[k] = index[k] or nodes[#nodes - i + 1] end
     end
-    why = why or elsewhere_reason(p)
-    p = p:parent()
   end
-  return why, near
+  return index
 end
 
-local function ignored(node, ignore_nodes)
-  for _, n in ipairs(ignore_nodes) do
-    if n:contains(node) then return true end
-  end
-  return false
-end
-
--- Nodes a filter says never hold the date (ctx.date_ignore selectors).
-function M.ignore_nodes(doc, selectors)
-  local out = {}
+-- Keys of the nodes a filter says never hold the date (ctx.date_ignore
+-- selectors), or nil.
+function M.ignore_keys(doc, selectors)
+  local out
   for _, sel in ipairs(selectors or {}) do
     local ok, nodes = pcall(doc.select, doc, sel)
-    if ok then for _, n in ipairs(nodes) do out[#out + 1] = n end end
+    for _, n in ipairs(ok and nodes or {}) do
+      out = out or {}
+      out[n:key()] = true
+    end
   end
   return out
 end
 
-local function record(list, seen, node, value, tier, extra, headline)
-  if #list >= M.max_candidates or seen[node:key()] then return end
-  seen[node:key()] = true
-  local why, near = place(node, headline)
-  if why then return end
-  local c = { value = value, node = node, tier = tier, keys = node:ancestor_keys(), key = node:key(),
-    near = near, order = #list + 1 }
-  for k, v in pairs(extra or {}) do c[k] = v end
-  list[#list + 1] = c
+-- Does any element sit deeper than M.max_ancestors? One XPath of that
+-- many child steps: linear, where asking each node its depth is not.
+local function too_deep(doc)
+  return doc:xpath("boolean(" .. ("/*"):rep(M.max_ancestors + 1) .. ")") == true
 end
 
-local function short_text(node, max)
-  if node:stats().chars > max then return nil end
-  return text.squash(node:text())
+-- A table shared by the calls for one page: headlines is a list of the
+-- elements printing the headline (maybe empty), ignore (from
+-- M.ignore_keys) may be nil. On pages nested deeper than M.max_ancestors
+-- no printed date or byline is read (each node method walks to the root
+-- there, so reading them would be quadratic); the structured metadata is.
+function M.page_cache(doc, headlines, ignore)
+  return { ignore = ignore, chars = {}, headline = headline_index(headlines), skip = too_deep(doc) }
+end
+
+-- Walks up from node: is it inside other stories' furniture (an ancestor
+-- below its block with the headline says so)? And that block: its size
+-- and key.
+local function place(node, cache)
+  local index, p, why, strength = cache.headline or {}, node, nil, nil
+  for _ = 1, M.max_depth do
+    if not p then break end
+    local k = p:key()
+    if index[k] then return why, strength, chars(index[k], cache), k end
+    local w, st = elsewhere(p, k, cache)
+    if w and strength ~= "strong" then why, strength = w, st end
+    p = p:parent()
+  end
+  return why, strength, nil, nil
+end
+
+local function is_ignored(key, keys, ignore)
+  if not ignore then return false end
+  if ignore[key] then return true end
+  for _, k in ipairs(keys) do if ignore[k] then return true end end
+  return false
+end
+
+-- Does the node hold at most `limit` elements? A bounded walk, so that
+-- nested containers cost little (a subtree's full stats would be walked
+-- once per candidate: quadratic on deeply nested pages).
+local function small_subtree(node, limit)
+  local stack, seen = { node }, 0
+  while #stack > 0 do
+    local n = table.remove(stack)
+    seen = seen + 1
+    for _, c in ipairs(n:children()) do stack[#stack + 1] = c end
+    if #stack + seen > limit then return false end
+  end
+  return true
+end
+
+-- The node's text when it is short; `lines` keeps the breaks between its
+-- blocks ("Ben Silverman" / "Games Editor").
+local function short_text(node, max, cache, lines)
+  if not small_subtree(node, M.max_elements) or chars(node, cache) > max then return nil end
+  return (lines and text.squash_lines or text.squash)(node:text())
+end
+
+-- The nodes a rule of tables.date_rules / byline_rules picks, in page
+-- order, at most M.max_examined.
+-- Elements with a class or id, and those lowercased, in page order; once
+-- a page (cheaper than case-insensitive CSS attribute tests).
+local function class_nodes(doc, cache)
+  if not cache.class_nodes then
+    local list = {}
+    for _, n in ipairs(doc:select("[class], [id]")) do
+      list[#list + 1] = { n, ((n:attr("class") or "") .. " " .. (n:attr("id") or "")):lower() }
+    end
+    cache.class_nodes = list
+  end
+  return cache.class_nodes
+end
+
+-- Does a class value contain one of the words? Remembered per page, list
+-- of words and value: pages repeat a few class values on many elements.
+local function has_word(value, words, cache)
+  cache.words = cache.words or {}
+  local memo = cache.words[words]
+  if not memo then memo = {}; cache.words[words] = memo end
+  local r = memo[value]
+  if r == nil then
+    r = false
+    for _, w in ipairs(words) do
+      if value:find(w, 1, true) then r = true; break end
+    end
+    memo[value] = r
+  end
+  return r
+end
+
+local function select_rule(doc, rule, cache)
+  local nodes
+  if rule.css then nodes = doc:select(rule.css)
+  elseif rule.xpath then nodes = doc:xpath(rule.xpath)
+  else
+    nodes = {}
+    for _, e in ipairs(class_nodes(doc, cache)) do
+      if has_word(e[2], rule.words, cache) then nodes[#nodes + 1] = e[1] end
+      if #nodes >= M.max_examined then break end
+    end
+  end
+  if #nodes > M.max_examined then nodes = table.move(nodes, 1, M.max_examined, 1, {}) end
+  return nodes
+end
+
+-- Visits what the rules pick; value_of(node, rule) gives the candidate's
+-- text (nil: skip) and its extra fields.
+local function collect(doc, rules, cache, value_of)
+  local list, seen = {}, {}
+  if cache.skip then return list end
+  for tier, rule in ipairs(rules) do
+    for _, node in ipairs(select_rule(doc, rule, cache)) do
+      if #list >= M.max_candidates then return list end
+      local key = node:key()
+      local value, extra
+      if not seen[key] then value, extra = value_of(node, rule) end
+      seen[key] = true
+      local keys = value and node:ancestor_keys()
+      if keys and not is_ignored(key, keys, cache.ignore) then
+        local why, strength, near, near_key = place(node, cache)
+        -- right beside the headline, a "nav" or "widget" wrapper is the article's header
+        if not why or (strength == "weak" and near and near <= M.near_chars) then
+          local c = { value = value, node = node, tier = tier, keys = keys, key = key, near = near,
+            near_key = near_key, order = #list + 1 }
+          for k, v in pairs(extra) do c[k] = v end
+          list[#list + 1] = c
+        end
+      end
+    end
+  end
+  return list
 end
 
 local MODIFIED = tables.modified_words
@@ -108,55 +251,43 @@ local function describe(node)
 end
 
 -- The value a date element offers: an attribute, else its short text.
-local function date_value(node, attr)
+local function date_value(node, attr, cache)
   if attr then return node:attr(attr) end
   return node:attr("datetime") or node:attr("content") or (node:tag() == "abbr" and node:attr("title"))
-    or short_text(node, tables.date_text_max)
+    or short_text(node, tables.date_text_max, cache)
 end
 
--- Records the page's date candidates; headline may be nil.
-function M.dates(doc, headline, ignore_nodes)
-  local list, seen = {}, {}
-  for tier, sel in ipairs(tables.date_selectors) do
-    for _, node in ipairs(doc:select(sel[1])) do
-      local value = not ignored(node, ignore_nodes) and date_value(node, sel[2])
-      if value and value:find("%d") then
-        local hint = node:attr("itemprop") or node:attr("class") or ""
-        local modified = says_modified(hint) or (hint:lower():find("modif") ~= nil)
-        record(list, seen, node, value, tier, { source = "html:" .. describe(node), modified = modified },
-          headline)
-      end
-    end
-  end
-  return list
+-- Records the page's date candidates (cache: M.page_cache()).
+function M.dates(doc, cache)
+  return collect(doc, tables.date_rules, cache, function(node, rule)
+    local value = date_value(node, rule.attr, cache)
+    if not (value and value:find("%d")) then return nil end
+    local hint = node:attr("itemprop") or node:attr("class") or ""
+    return value, { source = "html:" .. describe(node),
+      modified = says_modified(hint) or hint:lower():find("modif") ~= nil }
+  end)
 end
 
 -- Bylines often carry the date ("By Jane Doe, January 10, 2019"): they
 -- join the date candidates, after the date elements.
 function M.add_bylines_to_dates(list, bylines)
-  local seen, tier = {}, #tables.date_selectors + 1
+  local seen, tier = {}, #tables.date_rules + 1
   for _, c in ipairs(list) do seen[c.key] = true end
   for _, b in ipairs(bylines) do
     if not seen[b.key] and b.value:find("%d") and #list < M.max_candidates then
       list[#list + 1] = { value = b.value, node = b.node, tier = tier, keys = b.keys, key = b.key,
-        near = b.near, order = #list + 1, source = b.source, modified = false }
+        near = b.near, near_key = b.near_key, order = #list + 1, source = b.source, modified = false }
     end
   end
 end
 
 -- Records the page's byline candidates.
-function M.bylines(doc, headline)
-  local list, seen = {}, {}
-  for tier, sel in ipairs(tables.byline_selectors) do
-    for _, node in ipairs(doc:select(sel)) do
-      local value = node:attr("content") or short_text(node, tables.byline_text_max)
-      if value and value:find("%a") then
-        record(list, seen, node, value, tier, { source = "html:" .. describe(node), url = node:attr("href") },
-          headline)
-      end
-    end
-  end
-  return list
+function M.bylines(doc, cache)
+  return collect(doc, tables.byline_rules, cache, function(node)
+    local value = node:attr("content") or short_text(node, tables.byline_text_max, cache, true)
+    if not (value and value:find("[%a\128-\255]")) then return nil end
+    return value, { source = "html:" .. describe(node), url = node:attr("href") }
+  end)
 end
 
 -- ---- after the body is chosen ------------------------------------------------------
@@ -168,31 +299,46 @@ local function key_set(keys, extra)
   return s
 end
 
--- The smallest block holding the body and the headline, when it is not
+-- The page-wide containers: a "shared block" this big is no region.
+local PAGE_WIDE = set_of { "html", "body" }
+
+-- The smallest block holding the body and a headline, when it is not
 -- much bigger than the body (else the headline sits in a page-wide header).
-local function shared_block(body, headline_keys, headline_key)
-  if not headline_keys then return nil end
-  local hset = key_set(headline_keys, headline_key)
+local function shared_block(body, headlines)
   local limit = body:stats().chars * M.region_slack + M.region_extra
-  local p = body
-  for _ = 1, M.max_depth do
-    if not p then return nil end
-    if hset[p:key()] then
-      return p:stats().chars <= limit and p:key() or nil
+  local best, best_chars
+  for _, h in ipairs(headlines or {}) do
+    local hset, p = key_set(h.keys, h.key), body
+    for _ = 1, M.max_depth do
+      if not p or hset[p:key()] then break end
+      p = p:parent()
     end
-    p = p:parent()
+    local n = p and hset[p:key()] and not PAGE_WIDE[p:tag()] and p:stats().chars
+    if n and n <= limit and (not best or n < best_chars) then best, best_chars = p:key(), n end
   end
-  return nil
+  return best
 end
 
--- A predicate: does candidate c lie in the article region?
-function M.region(body, headline_keys, headline_key)
-  if not body then return function(c) return c.near ~= nil and c.near <= M.near_chars end end
+-- A predicate: is c in the small block around the headline (the article's
+-- header) that does not also hold the body (then it is the page)?
+function M.near(body)
+  local up = body and key_set(body:ancestor_keys(), body:key()) or {}
+  local limit = math.max(M.near_chars, body and body:stats().chars * M.near_share or 0)
+  return function(c)
+    return c.near ~= nil and c.near <= limit and not up[c.near_key]
+  end
+end
+
+-- A predicate: does candidate c lie in the article region: the body, the
+-- headline's block, or the compact block holding both?
+function M.region(body, headlines)
+  local near = M.near(body)
+  if not body then return near end
   local body_key = body:key()
-  local shared = shared_block(body, headline_keys, headline_key)
+  local shared = shared_block(body, headlines)
   return function(c)
     if c.key == body_key or key_set(c.keys)[body_key] then return true end
-    if c.near and c.near <= M.near_chars then return true end
+    if near(c) then return true end
     return shared ~= nil and key_set(c.keys)[shared] == true
   end
 end

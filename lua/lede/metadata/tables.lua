@@ -60,14 +60,22 @@ M.meta_dates = {
   { "og:article:modified_time", "modified" }, { "article.updated", "modified" },
 }
 
+-- Generic date <meta>s, often the day the page was generated: a date
+-- printed in the article region wins over them.
+M.weak_meta_dates = { "date", "dc.date", "dcterms.date" }
+
 -- Elements whose text or attribute may hold the article's date, tried in
 -- order: the order is the rank of a candidate inside the article region.
-M.date_selectors = {
-  { "time[datetime]", "datetime" },
-  { "[itemprop~=datePublished i], [itemprop~=dateModified i], [itemprop~=dateCreated i]" },
-  { "time, [class*=date i], [id*=date i], [class*=publish i], [class*=posted i], [class*=updated i]," ..
-    " [class*=timestamp i], [class*=datum i], [class*=fecha i], [class*=time i], [class*=byline i]," ..
-    " [class*=meta i], [class*=info i], [class*=dateline i], [class*=zeit i], abbr[title]" },
+-- A rule is { css = selector, attr = attribute to read } or { words = {...} }:
+-- elements whose class or id contains one of the words (lowercased; one
+-- pass over the page, much cheaper than case-insensitive selectors).
+M.date_rules = {
+  { css = "time[datetime]", attr = "datetime" },
+  { css = "[itemprop~=datePublished], [itemprop~=dateModified], [itemprop~=dateCreated]," ..
+    " [itemprop~=datepublished], [itemprop~=datemodified]" },
+  { words = { "date", "time", "publish", "posted", "updated", "datum", "fecha", "byline", "meta", "info",
+    "zeit", "data-hora" } },
+  { css = "time, abbr[title]" },
 }
 
 -- At most this many characters of text in an element read as a date.
@@ -77,27 +85,42 @@ M.date_text_max = 160
 M.modified_words = {
   "updated", "update", "modified", "aktualisiert", "geändert", "actualizado", "actualizada",
   "actualización", "mis à jour", "mise à jour", "modifié", "atualizado", "atualizada",
-  "aggiornato", "bijgewerkt", "zaktualizowano", "edited", "last updated",
+  "aggiornato", "bijgewerkt", "zaktualizowano", "edited", "last updated", "更新",
 }
 
--- Class/id words of blocks that hold other stories or site furniture: a date
--- or byline inside them is never the article's.
-M.elsewhere_words = {
-  "related", "sidebar", "aside", "teaser", "teasers", "recommended", "popular", "trending",
-  "mostread", "footer", "comment", "comments", "widget", "nav", "navbar", "navigation", "menu",
-  "breadcrumb", "breadcrumbs", "promo", "newsletter", "weather", "topbar", "masthead", "ticker",
-  "carousel", "slider", "cookie", "rail", "latest", "headlines", "more", "next", "previous", "prev",
-  "pagination", "outbrain", "taboola", "copyright", "today",
+-- Class/id words of blocks that hold other stories: a date or byline
+-- inside them is never the article's.
+M.other_stories_words = {
+  "related", "teaser", "teasers", "recommended", "popular", "trending", "mostread", "latest",
+  "headlines", "more", "next", "previous", "prev", "outbrain", "taboola", "carousel", "slider",
+  "ticker", "promo", "newsletter",
 }
 
--- Tags that never hold the article's own date or byline.
-M.elsewhere_tags = { nav = true, footer = true, aside = true, menu = true }
+-- Class/id words of site furniture: the same, unless the block stands
+-- right beside the headline (an article header wrapped in a "nav" or
+-- "widget" is still the article's).
+M.furniture_words = {
+  "sidebar", "aside", "footer", "comment", "comments", "widget", "nav", "navbar", "navigation",
+  "menu", "breadcrumb", "breadcrumbs", "weather", "topbar", "masthead", "cookie", "rail",
+  "pagination", "copyright", "today",
+}
+
+-- Tags that never hold the article's own date or byline: always (true),
+-- or when at least this share of their text is links (an <aside> may be
+-- the article's own column of facts; one of other stories is all links).
+M.elsewhere_tags = { nav = true, menu = true, footer = 0.3, aside = 0.3 }
 
 -- Byline elements, tried in order (text read from each).
-M.byline_selectors = {
-  '[itemprop~=author i] [itemprop~=name i]', '[rel~=author i]', '[itemprop~=author i]',
-  '[class*=byline i]', '[class*=author i]', '[class*=autor i]', '[class*=auteur i]',
-  '[class*=writer i]', '[id*=byline i]', '[data-testid*=byline i]', 'address',
+M.byline_rules = {
+  { css = "[itemprop~=author] [itemprop~=name]" }, { css = "[rel~=author]" },
+  { css = "[itemprop~=author]" }, { words = { "byline" } }, { words = { "author" } },
+  { words = { "autor", "auteur", "writer", "firma" } }, { css = "[data-testid*=byline]" },
+  { css = "address" },
+  -- links to an author's page
+  { xpath = "//a[contains(@href,'/author/') or contains(@href,'/authors/') or contains(@href,'/autor/')" ..
+    " or contains(@href,'/autori/') or contains(@href,'/auteur/') or contains(@href,'/profile/')" ..
+    " or contains(@href,'/editors/') or contains(@href,'/reporter/') or contains(@href,'/staff/')" ..
+    " or contains(@href,'/journalist')]" },
 }
 M.byline_text_max = 120
 
@@ -126,8 +149,22 @@ M.not_name_words = {
   "mitarbeiter", "autor", "autorin", "periodista", "journalist", "journaliste", "journalistin",
   "produced", "presented", "minute", "minutes", "min", "hours", "ago", "share", "updated",
   "published", "on", "at", "in", "am", "pm", "by", "edited", "written", "reported", "reporting",
-  "editing", "writing", "additional",
+  "editing", "writing", "additional", "last", "author", "authors", "no", "click", "here",
+  -- labels in Chinese and Japanese bylines: author, writer, reporter, translator, editor, source
+  "著者", "作者", "文", "記者", "记者", "撮影", "翻訳者", "翻訳", "编辑", "編集", "责任编辑", "来源", "出典",
 }
+
+-- Words of a job title after a name ("Jane Doe, Senior Staff Writer").
+M.job_words = {
+  "staff", "writer", "reporter", "correspondent", "editor", "contributor", "columnist",
+  "technologist", "analyst", "producer", "photographer", "director", "manager", "fellow",
+  "professor", "researcher", "journalist", "journaliste", "redakteur", "redakteurin", "autor",
+  "autorin", "periodista", "redactor", "redactora", "correspondant", "envoyé", "envoyée",
+}
+
+-- Endings of Chinese and Japanese desk and paper names (editorial
+-- department, newspaper, news agency).
+M.cjk_org_suffixes = { "編集部", "编辑部", "新聞", "新闻", "新聞社", "通信", "日报", "日報" }
 
 -- Joins between names in a byline.
 M.name_joins = { "and", "&", "und", "et", "y", "e", "och", "og", "en", "i", "és", "a", "и" }

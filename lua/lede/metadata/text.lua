@@ -8,10 +8,20 @@ local SPACES = { "\194\160", "\226\128\137", "\226\128\138", "\226\128\175", "\2
 
 function M.squash(s)
   if type(s) ~= "string" then return nil end
-  for _, sp in ipairs(SPACES) do s = s:gsub(sp, " ") end
+  if s:find("[\194\226\227]") then
+    for _, sp in ipairs(SPACES) do s = s:gsub(sp, " ") end
+  end
   s = s:gsub("%s+", " "):gsub("^ ", ""):gsub(" $", "")
   if s == "" then return nil end
   return s
+end
+
+-- Like squash, but line breaks (between blocks) stay, one per run.
+function M.squash_lines(s)
+  if type(s) ~= "string" then return nil end
+  local lines = {}
+  for line in s:gmatch("[^\n]+") do lines[#lines + 1] = M.squash(line) end  -- blank lines give nil
+  return #lines > 0 and table.concat(lines, "\n") or nil
 end
 
 local NAMED = { amp = "&", lt = "<", gt = ">", quot = '"', apos = "'", nbsp = " ", rsquo = "’",
@@ -63,15 +73,27 @@ local function upper_cp(c)
   return c
 end
 
-local function map_cps(s, f)
-  if not utf8.len(s) then return s:lower() end
-  local out = {}
-  for _, c in utf8.codes(s) do out[#out + 1] = utf8.char(f(c)) end
-  return table.concat(out)
+-- Every letter with a case outside ASCII is written in two bytes; each
+-- such character is mapped once and remembered.
+local function map_two_byte(f, ascii)
+  local memo = {}
+  local function one(ch)
+    local r = memo[ch]
+    if not r then
+      r = utf8.char(f(utf8.codepoint(ch)))
+      memo[ch] = r
+    end
+    return r
+  end
+  return function(s)
+    s = ascii(s)
+    if not s:find("[\192-\223]") or not utf8.len(s) then return s end
+    return (s:gsub("[\192-\223][\128-\191]", one))
+  end
 end
 
-function M.lower(s) return map_cps(s, lower_cp) end
-function M.upper(s) return map_cps(s, upper_cp) end
+M.lower = map_two_byte(lower_cp, string.lower)
+M.upper = map_two_byte(upper_cp, string.upper)
 
 -- Letters, and no lowercase letter: "JANE DOE", "PELÁEZ".
 function M.is_all_caps(s)
@@ -93,15 +115,14 @@ end
 
 -- ---- comparison keys ----------------------------------------------------------
 
-local PUNCT_UTF8 = { "‘", "’", "“", "”", "„", "«", "»", "–", "—", "…", "‹", "›", "·", "•",
-  "：", "，", "。", "！", "？", "「", "」", "『", "』", "【", "】", "、" }
+local PUNCT_UTF8 = {}
+for _, p in ipairs { "‘", "’", "“", "”", "„", "«", "»", "–", "—", "…", "‹", "›", "·", "•",
+  "：", "，", "。", "！", "？", "「", "」", "『", "』", "【", "】", "、" } do PUNCT_UTF8[p] = " " end
 
 -- A key for comparing titles and names: case, punctuation and spacing ignored.
 function M.key(s)
   if type(s) ~= "string" then return "" end
-  s = M.lower(s)
-  for _, p in ipairs(PUNCT_UTF8) do s = s:gsub(p, " ") end
-  s = s:gsub("%p", " ")
+  s = M.lower(s):gsub("[\192-\247][\128-\191]+", PUNCT_UTF8):gsub("%p", " ")
   return M.squash(s) or ""
 end
 

@@ -127,7 +127,7 @@ end
 M.part_weight = 0.5
 
 -- What readers see counts more than what a CMS copies into <meta>.
-M.group_weight = { h1 = tonumber(os.getenv("H1W") or "1") }
+M.group_weight = { h1 = 1.5 }
 
 -- The weight of the sources agreeing with c, c's own included: each group
 -- of sources (structured metadata, <h1>, <title>, microdata) counts once.
@@ -142,6 +142,29 @@ local function support(c, cands)
   return total
 end
 
+M.headline_words = 4
+
+-- Four words or more; or, in scripts without spaces, ten characters.
+function M.headline_sized(s)
+  local words = 0
+  for _ in s:gmatch("%S+") do words = words + 1 end
+  return words >= M.headline_words or (s:find("[\228-\233]") ~= nil and (utf8.len(s) or 0) >= 10)
+end
+
+-- A <meta> value cut at an unescaped quote: another source goes on with
+-- the quote ('... de' against '... de "incapacitado"').
+local OPENING_QUOTES = { '"', "“", "„", "«" }
+
+local function truncated(t, cands)
+  for _, o in ipairs(cands) do
+    local rest = o.text and #o.text > #t and o.text:sub(1, #t) == t and o.text:sub(#t + 1):gsub("^%s+", "")
+    for _, q in ipairs(rest and OPENING_QUOTES or {}) do
+      if rest:sub(1, #q) == q then return true end
+    end
+  end
+  return false
+end
+
 local function prepare(cands, sites, stem)
   local out = {}
   for i, c in ipairs(cands) do
@@ -149,7 +172,7 @@ local function prepare(cands, sites, stem)
     t = t and M.strip_site(t, sites, stem)
     if t and c.group == "title" then t = M.cut_trailing(t) or t end
     local key = t and text.key(t)
-    if key and key ~= "" and not sites[key] and #t <= 400 then
+    if key and key ~= "" and not sites[key] and #t <= 400 and not truncated(c.text, cands) then
       out[#out + 1] = { text = t, source = c.source, group = c.group or "structured", key = key,
         forms = forms(c.text), rank = i }
     end
@@ -163,13 +186,15 @@ end
 -- Returns the title and its source.
 function M.choose(cands, sites, stem)
   local list = prepare(cands, sites, stem)
-  if os.getenv("LEDE_DEBUG_TITLE") then for _, c in ipairs(list) do io.stderr:write(c.source, " ", c.group, " ", c.key, " ", support(c, list), "\n") end end
   local best, best_score
   for _, c in ipairs(list) do
     local score = support(c, list)
     if not best or score > best_score then best, best_score = c, score end
   end
   if not best then return nil end
+  for _, c in ipairs(list) do  -- the same words as printed: its case and quotes
+    if c.group == "h1" and c.key == best.key then return c.text, c.source end
+  end
   return best.text, best.source
 end
 

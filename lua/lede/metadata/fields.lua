@@ -1,0 +1,181 @@
+-- The small fields: site, language, canonical URL, image, section, tags,
+-- description; each with the source it came from.
+local jsonld = require "lede.metadata.jsonld"
+local page_m = require "lede.metadata.page"
+local people = require "lede.metadata.people"
+local tables = require "lede.metadata.tables"
+local text = require "lede.metadata.text"
+local title = require "lede.metadata.title"
+
+local M = {}
+
+local first_meta, microdata, source = page_m.first_meta, page_m.microdata, page_m.source
+
+-- ---- the site ----------------------------------------------------------------------
+
+-- The names the page declares for its site: { {name, source}, ... }, best first.
+function M.site_candidates(page)
+  local list = {}
+  local v, src = first_meta(page.meta, { "og:site_name" })
+  if v then list[#list + 1] = { v, src } end
+  local pub = jsonld.publisher(page.article, page.ids)
+  if pub then list[#list + 1] = { pub, source(page, "publisher") } end
+  for _, o in ipairs(page.jsonld) do
+    if jsonld.type_name(o) == "WebSite" and jsonld.string(o.name) then
+      list[#list + 1] = { jsonld.string(o.name), "json-ld:WebSite.name" }
+    end
+  end
+  for _, k in ipairs(tables.meta_keys.site) do
+    for _, x in ipairs(page.meta[k] or {}) do list[#list + 1] = { x, "meta:" .. k } end
+  end
+  return list
+end
+
+M.site_max_words = 6
+
+-- Keys of the site's names. A long "name" is a headline in the wrong field
+-- (application-name often holds one), and never hides the headline.
+function M.site_keys(cands, page)
+  local set = {}
+  local og = page.meta["og:title"] and text.key(page.meta["og:title"][1])
+  for _, c in ipairs(cands) do
+    local k = text.key(c[1])
+    local _, words = k:gsub("%S+", "")
+    if words <= M.site_max_words and k ~= og then
+      set[k], set[people.squeeze(k)] = true, true
+      if c[1]:find("^[%w.-]+%.%a%a+$") then set[text.host_stem(c[1])] = true end  -- "www.elcolombiano.com"
+    end
+  end
+  set[""] = nil
+  return set
+end
+
+-- The site: a declared name, else the last part of the <title>, else the host.
+function M.choose_site(page, cands, headline, out, sources)
+  if cands[1] then
+    out.site, sources.site = cands[1][1], cands[1][2]
+    return
+  end
+  local _, affix = title.cut_trailing(page.doc_title or "")
+  affix = affix or title.affix(page.doc_title, headline)
+  if affix and #affix <= 60 then
+    out.site, sources.site = affix, "html:title"
+  elseif page.host then
+    out.site, sources.site = page.host:gsub("^www%d*%.", ""), "url"
+  end
+end
+
+-- ---- the others ----------------------------------------------------------------------
+
+-- "en_us" -> "en-US", "zh-hans-cn" -> "zh-Hans-CN"; nil when not a tag.
+function M.language_tag(s)
+  s = type(s) == "string" and s:match("^%s*([%w_%-]+)") or nil
+  if not s then return nil end
+  local parts = {}
+  for p in s:gsub("_", "-"):gmatch("[^-]+") do parts[#parts + 1] = p end
+  if not parts[1] or not parts[1]:match("^%a%a%a?$") then return nil end
+  parts[1] = parts[1]:lower()
+  for i = 2, #parts do
+    local p = parts[i]
+    if #p == 2 and p:match("^%a%a$") then parts[i] = p:upper()
+    elseif #p == 4 and p:match("^%a+$") then parts[i] = p:sub(1, 1):upper() .. p:sub(2):lower()
+    else parts[i] = p:lower() end
+  end
+  return table.concat(parts, "-")
+end
+
+local function choose_language(doc, page)
+  local root = doc:root()
+  local cands = {
+    { root and (root:attr("lang") or root:attr("xml:lang")), "html:lang" },
+    { page.meta["content-language"] and page.meta["content-language"][1], "meta:content-language" },
+    { page.meta["og:locale"] and page.meta["og:locale"][1], "meta:og:locale" },
+    { jsonld.string(page.article.inLanguage), source(page, "inLanguage") },
+    { first_meta(page.meta, { "language", "dc.language", "dcterms.language" }) },
+  }
+  for _, c in ipairs(cands) do
+    local tag = M.language_tag(c[1])
+    if tag then return tag, c[2] end
+  end
+  return nil
+end
+
+-- The base URL links resolve against: <base href> over the page's URL.
+function M.base_url(doc, url)
+  local b = doc:select("base[href]")[1]
+  return b and text.resolve(url, b:attr("href")) or url
+end
+
+local function choose_canonical(doc, page, base)
+  local link = doc:select("link[rel~=canonical i][href]")[1]
+  local href, src = link and link:attr("href"), "html:link[rel=canonical]"
+  if not text.squash(href) then href, src = first_meta(page.meta, { "og:url", "twitter:url" }) end
+  href = text.squash(href)
+  if not href then return nil end
+  return text.resolve(base, href), src
+end
+
+local function choose_image(page, base)
+  local v, src = first_meta(page.meta, tables.meta_keys.image)
+  if not v then v, src = jsonld.image(page.article, page.ids), source(page, "image") end
+  if not v then v, src = microdata(page.doc, "image"), "microdata:image" end
+  if not v then return nil end
+  return text.resolve(base, v), src
+end
+
+local function choose_section(page)
+  local v, src = first_meta(page.meta, tables.meta_keys.section)
+  if v then return v, src end
+  return jsonld.string(page.article.articleSection), source(page, "articleSection")
+end
+
+local function unique_tags(list)
+  local out, seen = {}, {}
+  for _, t in ipairs(list) do
+    t = text.squash(t)
+    local k = t and text.key(t)
+    if k and k ~= "" and not seen[k] and #t <= 80 then seen[k] = true; out[#out + 1] = t end
+  end
+  return out
+end
+
+local function choose_tags(page)
+  local a = page.meta["article:tag"]
+  if a and #a > 0 then
+    local split = {}
+    for _, v in ipairs(a) do for p in v:gmatch("[^,]+") do split[#split + 1] = p end end
+    return unique_tags(split), "meta:article:tag"
+  end
+  local kw = jsonld.keywords(page.article)
+  if #kw > 0 then return unique_tags(kw), source(page, "keywords") end
+  for _, k in ipairs(tables.meta_keys.tags) do
+    local v = page.meta[k] and page.meta[k][1]
+    if v then
+      local split = {}
+      for p in v:gmatch("[^,;]+") do split[#split + 1] = p end
+      return unique_tags(split), "meta:" .. k
+    end
+  end
+  return {}, nil
+end
+
+local function choose_description(page)
+  local v, src = first_meta(page.meta, tables.meta_keys.description)
+  if v then return v, src end
+  return jsonld.string(page.article.description), source(page, "description")
+end
+
+-- Fills out/sources with the small fields (the site apart).
+function M.read(page, out, sources)
+  local doc = page.doc
+  local base = M.base_url(doc, page.url)
+  out.description, sources.description = choose_description(page)
+  out.language, sources.language = choose_language(doc, page)
+  out.canonical_url, sources.canonical_url = choose_canonical(doc, page, base)
+  out.image, sources.image = choose_image(page, base)
+  out.section, sources.section = choose_section(page)
+  out.tags, sources.tags = choose_tags(page)
+  for k in pairs(sources) do if out[k] == nil then sources[k] = nil end end
+end
+
+return M

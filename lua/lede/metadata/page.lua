@@ -1,0 +1,89 @@
+-- The page as metadata sees it: every <meta> by key, JSON-LD with the
+-- article object chosen, the <title>, the <h1>s, the host. Read once,
+-- before cleaning.
+local jsonld = require "lede.metadata.jsonld"
+local tables = require "lede.metadata.tables"
+local text = require "lede.metadata.text"
+local title = require "lede.metadata.title"
+
+local M = {}
+
+M.max_h1 = 5
+
+local META_ATTRS = { "property", "name", "itemprop", "http-equiv" }
+
+-- "dc:title", "DC.Title", "dcterm:title" -> "dc.title"; keys lowercased.
+local function meta_key(k)
+  k = k:lower()
+  return (k:gsub("^dcterms?[:.]", "dcterms."):gsub("^dc:", "dc."))
+end
+
+-- Every <meta> value by key, in page order, `property` ones first (as
+-- readability reads them): { key = { v1, v2 } }. Some saved pages carry
+-- the value in `value` instead of `content`.
+local function meta_lists(doc)
+  local out, nodes = {}, doc:select("meta[content], meta[value]")
+  for _, attr in ipairs(META_ATTRS) do
+    for _, m in ipairs(nodes) do
+      local k, content = m:attr(attr), nil
+      if k and k ~= "" then content = text.decode(m:attr("content") or m:attr("value")) end
+      for key in (content and k or ""):gmatch("%S+") do  -- property="og:title twitter:title"
+        key = meta_key(key)
+        out[key] = out[key] or {}
+        table.insert(out[key], content)
+      end
+    end
+  end
+  return out
+end
+
+-- The first value among `keys`: value, "meta:key".
+function M.first_meta(meta, keys)
+  for _, k in ipairs(keys) do
+    local v = meta[k] and meta[k][1]
+    if v then return v, "meta:" .. k end
+  end
+  return nil
+end
+
+local function headings(doc)
+  local out = {}
+  for _, h in ipairs(doc:select("h1")) do
+    local t = h:stats().chars <= 400 and text.squash(h:text():gsub("[¶§#]+%s*$", ""))
+    if t then out[#out + 1] = { node = h, text = t } end
+    if #out >= M.max_h1 then break end
+  end
+  return out
+end
+
+-- The text (or content) of the first element with itemprop=prop, when short.
+function M.microdata(doc, prop)
+  local n = doc:select(string.format("[itemprop~=%s i]:not(meta)", prop))[1]
+  if not n or n:stats().chars > 400 then return nil end
+  return text.squash(n:attr("content") or n:text())
+end
+
+-- Reads the page once: { meta, jsonld, ids, article, article_type,
+-- doc_title, h1, url, host, stem, doc }.
+function M.gather(doc, ctx)
+  local objects, warnings = doc:jsonld()
+  for _, w in ipairs(warnings or {}) do ctx.warnings[#ctx.warnings + 1] = w end
+  local page = { meta = meta_lists(doc), jsonld = objects, ids = jsonld.index(objects),
+    doc_title = text.squash(doc:title()), h1 = headings(doc), url = ctx.url }
+  page.host = ctx.article and ctx.article.host or (ctx.url and ctx.url:match("^%a[%w+.-]*://([^/?#:]+)"))
+  page.stem = text.host_stem(page.host)
+  local texts = { page.doc_title, M.first_meta(page.meta, tables.meta_keys.title) }
+  for _, h in ipairs(page.h1) do texts[#texts + 1] = h.text end
+  page.article, page.article_type = jsonld.choose(objects, function(s) return title.agrees(s, texts) end)
+  page.article = page.article or {}
+  page.doc = doc
+  return page
+end
+
+-- The source name of an article property: "json-ld:NewsArticle.headline".
+function M.source(page, prop)
+  return "json-ld:" .. (page.article_type or "Thing") .. "." .. prop
+end
+
+return M
+

@@ -1,0 +1,381 @@
+-- Metadata that is right, not merely present (issue 4): dates from the
+-- article region only, headlines without the site's name, bylines as people,
+-- organisations and agencies apart, normalised language and URLs.
+local t = require "spec"
+local lede = require "lede"
+local metadata = require "lede.metadata"
+
+local DIR = t.fixtures .. "/metadata/"
+local SEED = t.source_dir .. "/examples/pages/omanobserver-1101124.html"
+local SEED_URL = "https://www.omanobserver.om/article/1101124/world/" ..
+  "s-korea-china-urge-concessions-to-end-us-north-korea-standoff"
+
+-- A fixed "now" keeps the tests independent of the day they run.
+local NOW = 1735689600  -- 2025-01-01T00:00:00Z
+
+local function page(name, opts)
+  opts = opts or {}
+  opts.no_filters = true
+  opts.now = opts.now or NOW
+  return assert(lede.extract(t.read(DIR .. name), opts))
+end
+
+-- metadata.read on an inline page, as extract.lua calls it.
+local function read(html, url)
+  local doc = assert(lede.parse(html, { url = url }))
+  local ctx = { warnings = {}, url = url, opts = { now = NOW }, article = {} }
+  local out = metadata.read(doc, ctx)
+  doc:close()
+  return out, ctx
+end
+
+local function names(article)
+  local out = {}
+  for _, a in ipairs(article.authors) do
+    if a.role == "byline" then out[#out + 1] = a.name end
+  end
+  return out
+end
+
+local function byline(text)
+  return read("<html><head><title>A story</title><meta name='author' content='" .. text ..
+    "'></head><body><h1>A story</h1><p>Text.</p></body></html>")
+end
+
+local function byline_names(text)
+  local out = {}
+  for _, a in ipairs(byline(text).authors) do out[#out + 1] = a.name end
+  return out
+end
+
+-- ---- dates: only the article's own ---------------------------------------------
+
+t.test("a header's 'today' widget is not the published date", function()
+  local a = page("widget-date.html")
+  t.eq("2019-01-10T20:05:00", a.published)
+  t.eq("minute", a.date_precision)
+end)
+
+t.test("a copyright or footer date is never the published date", function()
+  local a = page("copyright-footer.html")
+  t.eq(nil, a.published)
+  t.eq(nil, a.modified)
+end)
+
+t.test("a teaser list inside the article is not its date", function()
+  local a = assert(lede.extract([[<html><body><article><h1>Dog show returns to the park</h1>
+    <div class="content">
+    <div class="related-links"><span class="date">March 3, 2024</span> <a href="/x">Cat show</a></div>
+    <p class="dateline">July 8, 2022</p>
+    <p>The dog show returned to the city park on Saturday after a two-year break, with more than four
+    hundred dogs competing in thirty classes in front of a crowd of several thousand visitors.</p>
+    <p>A retired police dog won the obedience class, and the best-in-show prize went to a young setter
+    from a breeder in the hills north of the city, the judges announced at the end of the day.</p>
+    </div></article></body></html>]], { no_filters = true, now = NOW }))
+  t.eq("2022-07-08", a.published)
+end)
+
+t.test("the dates of other stories in sidebars are not taken", function()
+  local a = page("sidebar.html")
+  t.eq("2021-06-15T14:20:00+02:00", a.published)
+  t.eq("html:time", a.sources.published)
+end)
+
+t.test("a date only in the URL gives the published day", function()
+  local a = page("url-date.html", { url = "https://news.example.org/arts/2019/01/10/orchestra-winter-season/" })
+  t.eq("2019-01-10", a.published)
+  t.eq("day", a.date_precision)
+  t.eq("url", a.sources.published)
+end)
+
+t.test("published and modified both come with their time zone and source", function()
+  local a = page("dates-structured.html")
+  t.eq("2023-03-14T06:45:00+01:00", a.published)
+  t.eq("2023-03-14T11:02:00+01:00", a.modified)
+  t.eq("json-ld:NewsArticle.datePublished", a.sources.published)
+  t.eq("json-ld:NewsArticle.dateModified", a.sources.modified)
+end)
+
+t.test("a modified date before the published one is dropped with a warning", function()
+  local a = page("modified-before-published.html")
+  t.eq("2020-05-02T09:00:00+00:00", a.published)
+  t.eq(nil, a.modified)
+  t.contains(table.concat(a.warnings, "\n"), "earlier than the published date")
+end)
+
+t.test("a date after now is rejected", function()
+  local out = read([[<html><head><title>X</title>
+    <meta property="article:published_time" content="2031-02-03T10:00:00Z">
+    <meta name="date" content="2019-05-06"></head><body><h1>X</h1></body></html>]])
+  t.eq("2019-05-06", out.published)
+  t.eq("meta:date", out.sources.published)
+end)
+
+t.test("a Hijri date is never read as a Gregorian one", function()
+  local a = assert(lede.extract([[<html><body><article><h1>Ministry opens new school</h1>
+    <p class="date">Shawwal 16, 1445 H</p>
+    <p>The ministry opened a new school in the capital on Sunday, with room for nine hundred pupils
+    in thirty classrooms and a library that is open to the public in the afternoons.</p>
+    <p>Teachers were recruited from across the country, the minister said at the opening ceremony,
+    which was attended by parents, pupils and officials of the education department.</p>
+    </article></body></html>]], { no_filters = true, now = NOW }))
+  t.eq(nil, a.published)
+end)
+
+-- An article page around `inner` (a header) with enough text for a body.
+local function article(inner, head)
+  return "<html><head>" .. (head or "") .. "</head><body><article>" .. inner .. [[
+    <p>The museum reopened its east wing on Saturday after a renovation that took two years and
+    restored the painted ceilings of the three great halls to their original colours.</p>
+    <p>Visitors can see the collection of maps again, which was kept in storage during the works,
+    and a new room shows how the ceilings were cleaned, the museum's director said.</p>
+    </article></body></html>]]
+end
+
+local function extract(html, opts)
+  opts = opts or {}
+  opts.no_filters, opts.now = true, opts.now or NOW
+  return assert(lede.extract(html, opts))
+end
+
+t.test("Chinese and Japanese dates are read", function()
+  local a = extract(article("<h1>Museum reopens east wing</h1><p class='date'>2019年04月21日 12時00分</p>"))
+  t.eq("2019-04-21T12:00:00", a.published)
+end)
+
+t.test("Russian month names are read", function()
+  local a = extract(article("<h1>Museum reopens east wing</h1><p class='date'>15 августа 2016, 13:43</p>"))
+  t.eq("2016-08-15T13:43:00", a.published)
+end)
+
+t.test("JavaScript's Date.toString() form is read", function()
+  local a = extract(article("<h1>Museum reopens east wing</h1>",
+    "<meta property='article:published_time' content='Mon Aug 03 12:45:00 EDT 2015'>"))
+  t.eq("2015-08-03T12:45:00-04:00", a.published)
+end)
+
+t.test("a UTC date is given in the page's own time zone when the page writes it", function()
+  local a = extract(article("<h1>Museum reopens east wing</h1>",
+    "<meta property='article:published_time' content='2020-02-25T02:25:54Z'>" ..
+    "<script>var dataLayer = {\"date\":\"2020-02-24T21:25:54-05:00\"};</script>"))
+  t.eq("2020-02-24T21:25:54-05:00", a.published)
+end)
+
+t.test("a printed date beats a generic <meta name=date>", function()
+  local a = extract(article("<h1>Museum reopens east wing</h1><p class='date'>28.04.2020</p>",
+    "<meta name='date' content='2020-04-29T11:52:23'>"))
+  t.eq("2020-04-28", a.published)
+end)
+
+t.test("a page that prints only its update date gives it as published too", function()
+  local a = extract(article("<h1>Museum reopens east wing</h1>" ..
+    "<p class='meta'>Updated on December 12, 2016 09:22 AM</p>"))
+  t.eq("2016-12-12T09:22:00", a.published)
+  t.eq("2016-12-12T09:22:00", a.modified)
+end)
+
+t.test("the seed page gets its 2019 date from its metadata, not the 2024 widget", function()
+  local a = assert(lede.extract(t.read(SEED), { no_filters = true, now = NOW }))
+  t.eq("2019-01-10T20:05:00+04:00", a.published)
+  t.eq("json-ld:NewsArticle.datePublished", a.sources.published)
+end)
+
+t.test("the seed page with its URL and filter keeps the 2019 date", function()
+  local a = assert(lede.extract(t.read(SEED), { url = SEED_URL, now = NOW }))
+  t.eq("2019-01-10", a.published:sub(1, 10))
+end)
+
+-- ---- titles ---------------------------------------------------------------------------
+
+t.test("a ' | Site' suffix is cut from the <title>", function()
+  t.eq("Mountain road reopens after landslide", page("title-suffix.html").title)
+end)
+
+t.test("a 'Site - ' prefix is cut from the <title>", function()
+  t.eq("Fishing fleet returns early as storm approaches", page("title-prefix.html").title)
+end)
+
+t.test("short last parts of the <title> are the site's name and section", function()
+  local out = read("<html><head><title>Ferry timetable changes for the summer - Travel | Isle Gazette" ..
+    "</title></head><body><p>Text.</p></body></html>")
+  t.eq("Ferry timetable changes for the summer", out.title)
+  t.eq("Isle Gazette", out.site)
+end)
+
+t.test("the title the sources agree on wins over a lone og:title", function()
+  local out = read([[<html><head><title>Snow closes schools across the north - Example News</title>
+    <meta property="og:title" content="Heavy snow: what you need to know"></head>
+    <body><h1>Snow closes schools across the north</h1></body></html>]])
+  t.eq("Snow closes schools across the north", out.title)
+  t.eq("html:h1", out.sources.title)
+end)
+
+t.test("the site's name alone is never the title", function()
+  local out = read([[<html><head><title>Example Chronicle</title>
+    <meta property="og:site_name" content="Example Chronicle"></head>
+    <body><h1>Example Chronicle</h1><h1>Farmers protest over new rules on water use</h1></body></html>]])
+  t.eq("Farmers protest over new rules on water use", out.title)
+end)
+
+-- ---- authors ---------------------------------------------------------------------------
+
+t.test("'By Jane Doe and John Roe' gives two authors", function()
+  t.eq({ "Jane Doe", "John Roe" }, byline_names("By Jane Doe and John Roe"))
+end)
+
+t.test("an ALL-CAPS byline is title-cased", function()
+  t.eq({ "Jacobo Betancur Peláez" }, byline_names("JACOBO BETANCUR PELÁEZ"))
+end)
+
+t.test("an e-mail or @handle is no part of a name", function()
+  t.eq({ "Jane Doe" }, byline_names("By Jane Doe Jane.Doe@Example.com"))
+  t.eq({ "John Roe" }, byline_names("@JohnRoe John Roe"))
+end)
+
+t.test("e-mails, @handles and job titles are stripped from a byline", function()
+  local a = page("bylines.html")
+  t.eq({ "Jane Doe", "John Roe" }, names(a))
+  t.eq("html:div.byline", a.sources.authors)
+end)
+
+t.test("'Jane Doe, Reuters' gives the author and a Reuters byline credit", function()
+  local out, ctx = byline("Jane Doe, Reuters")
+  t.eq({ { name = "Jane Doe", role = "byline" } }, out.authors)
+  t.eq({ { agency = "Reuters", where = "byline", text = "Jane Doe, Reuters" } }, ctx.byline_credits)
+end)
+
+t.test("an Organization in JSON-LD is no author", function()
+  local out = read([[<html><head><title>X</title><script type="application/ld+json">
+    {"@type": "NewsArticle", "headline": "X", "author": {"@type": "Organization", "name": "Acme Lighthouse"}}
+    </script></head><body><h1>X</h1></body></html>]])
+  t.eq({}, out.authors)
+end)
+
+t.test("an organisation in JSON-LD and meta author is the publisher, not an author", function()
+  local a = page("organisation-author.html")
+  t.eq({}, names(a))
+  t.eq("Valley Example Post", a.site)
+end)
+
+t.test("an agency as JSON-LD author is no author but a byline credit", function()
+  local out, ctx = read(t.read(DIR .. "agency-author.html"))
+  t.eq({}, out.authors)
+  t.eq({ { agency = "Reuters", where = "byline", text = "Reuters" } }, ctx.byline_credits)
+end)
+
+t.test("the agency credit reaches article.wire", function()
+  local a = page("agency-author.html")
+  local found = false
+  for _, w in ipairs(a.wire or {}) do
+    if w.agency == "Reuters" and w.where == "byline" then found = true end
+  end
+  t.ok(found, "a Reuters byline credit in article.wire")
+end)
+
+t.test("JSON-LD people keep their profile URL", function()
+  local a = page("dates-structured.html")
+  t.eq({ { name = "Marta Kowalski", role = "byline", url = "https://herald.example/staff/marta" } }, a.authors)
+end)
+
+t.test("a byline beside the headline overrides a meta author it never names", function()
+  local a = assert(lede.extract([[<html><head><title>Dam project wins approval</title>
+    <meta name="author" content="Peter Olsen"></head><body><article>
+    <h1>Dam project wins approval</h1><p class="byline">By Karin Holm</p>
+    <p>The regional government approved the dam project on Monday after a review that took three years
+    and included studies of the river's fish and of the villages upstream of the planned wall.</p>
+    <p>Construction should start next spring, and the reservoir will supply water to about two hundred
+    thousand people when it is full, the project's engineers said at a public meeting.</p>
+    </article></body></html>]], { no_filters = true, now = NOW }))
+  t.eq({ "Karin Holm" }, names(a))
+end)
+
+t.test("a glued 'By', a doubled name and a job title glued to the name are undone", function()
+  t.eq({ "Travis Haney" }, byline_names("ByTravis Haney"))
+  t.eq({ "Jennifer Rubin" }, byline_names("Jennifer Rubin Jennifer Rubin"))
+  t.eq({ "Howard Blume" }, byline_names("By Howard BlumeStaff Writer"))
+end)
+
+t.test("initials and 'Jr.' keep their period", function()
+  t.eq({ "Perry Bacon Jr." }, byline_names("By Perry Bacon Jr."))
+  t.eq({ "Juan Carlos Muñoz C." }, byline_names("Juan Carlos Muñoz C."))
+end)
+
+t.test("an affiliation after a name is not a person", function()
+  t.eq({ "Meg Wagner" }, byline_names("By Meg Wagner NEW YORK DAILY NEWS"))
+  t.eq({ "Chokri Gharbi" }, byline_names("Chokri GHARBI"))
+  t.eq({ "Daniel Kahn Gillmor" }, byline_names("Daniel Kahn Gillmor, Senior Staff Technologist, ACLU Speech Project"))
+end)
+
+t.test("'Last, First' bylines are turned round", function()
+  t.eq({ "Steve Gillman" }, byline_names("Gillman, Steve"))
+end)
+
+t.test("a byline naming the site or a desk is no person", function()
+  t.eq({}, byline_names("Fox News"))
+  t.eq({}, byline_names("The Local"))
+end)
+
+t.test("Chinese and Japanese bylines lose their labels and brackets", function()
+  t.eq({ "後藤大地" }, byline_names("著者：後藤大地"))
+  t.eq({ "田中宏昌" }, byline_names("[田中宏昌，ASCII編集部]"))
+end)
+
+t.test("a <meta> title cut at an unescaped quote loses to the whole one", function()
+  local out = read([[<html><head><title>Senator calls rival "unfit" in late-night speech</title>
+    <meta property="og:title" content="Senator calls rival "></head><body><p>x</p></body></html>]])
+  t.eq('Senator calls rival "unfit" in late-night speech', out.title)
+end)
+
+t.test("when the <h1> is the logo, the headline's own element marks the region", function()
+  local a = extract([[<html><head><title>Dating app matches users by shared dislikes_Tech_Example Daily</title>
+    </head><body><h1>Example Daily</h1><div class="wrap"><div class="top">
+    <h2 class="title">Dating app matches users by shared dislikes</h2>
+    <div class="author"><span class="name">谢若含</span> <span class="date">2017-03-01 14:27:02</span></div></div>
+    <div class="detail"><p>The app asks new users to list things they cannot stand, from loud music to
+    long queues, and suggests matches among people who share most of their dislikes.</p>
+    <p>Its makers say the method produces more second dates than matching by shared interests, though
+    they have not published the figures behind the claim, according to the company's blog.</p></div>
+    </div><div class="side"><span class="date">2024-01-01 10:00:00</span></div></body></html>]])
+  t.eq("Dating app matches users by shared dislikes", a.title)
+  t.eq("2017-03-01T14:27:02", a.published)
+  t.eq({ "谢若含" }, names(a))
+end)
+
+-- ---- the small fields -----------------------------------------------------------------
+
+t.test("languages are normalised to BCP 47", function()
+  t.eq("en-US", metadata.language_tag("en_us"))
+  t.eq("pt-BR", metadata.language_tag("PT-br"))
+  t.eq("zh-Hans-CN", metadata.language_tag("zh_hans_cn"))
+  t.eq(nil, metadata.language_tag("_"))
+  t.eq("en-US", page("bylines.html").language)
+end)
+
+t.test("og:locale gives the language when the page has no lang", function()
+  local out = read("<html><head><meta property='og:locale' content='en_US'><title>X</title></head>" ..
+    "<body></body></html>")
+  t.eq("en-US", out.language)
+  t.eq("meta:og:locale", out.sources.language)
+end)
+
+t.test("the canonical URL is resolved against the page URL", function()
+  local a = page("bylines.html", { url = "https://news.example.com/local/2020/item.html" })
+  t.eq("https://news.example.com/local/politics/city-budget-passes.html?ref=rss", a.canonical_url)
+end)
+
+t.test("site, section, tags, description and image come from the metadata", function()
+  local a = assert(lede.extract(t.read(SEED), { no_filters = true, now = NOW }))
+  t.eq("Oman Observer", a.site)
+  t.eq("World", a.section)
+  t.eq("Kim Jong Un", a.tags[6])
+  t.contains(a.description, "China and South Korea called for concessions")
+  t.eq("https://www.omanobserver.om/omanobserver/uploads/images/2019/01/10/1101124.jpg", a.image)
+end)
+
+t.test("every field says where it came from", function()
+  local a = assert(lede.extract(t.read(SEED), { no_filters = true, now = NOW }))
+  t.eq("meta:og:site_name", a.sources.site)
+  t.eq("html:lang", a.sources.language)
+  t.eq("html:link[rel=canonical]", a.sources.canonical_url)
+  t.ok(a.sources.title and a.sources.title ~= "", "a source for the title")
+end)
