@@ -26,14 +26,6 @@ typedef struct {
 } lresult;
 
 /* The lists pipeline.lua keeps in code rather than in lede.boilerplate. */
-static const char *const LIKELY[] = { "article", "body", "content", "entry", "main", "page", "post",
-  "text", "blog", "story", "articlebody", "story-body", NULL };
-static const char *const CAPTION[] = { "caption", "captions", "figcaption", "credit", "credits",
-  "photocredit", "imagecredit", NULL };
-static const char *const SELECTORS[] = { "[itemprop=\"articleBody\"]", ".article-body",
-  ".article__body", ".articleBody", ".story-body", ".story__body", ".entry-content", ".post-content",
-  ".post-body", ".article-content", ".article-text", ".story-content", ".content-body", "article",
-  NULL };
 
 static lblocks *lblocks_check(lua_State *L, int idx) {
   lblocks *b = luaL_checkudata(L, idx, LEDE_BLOCKS);
@@ -67,13 +59,11 @@ static void lblocks_add(lua_State *L, lblocks *b, cls_set set, const char *s, si
   if (classify_add(b->c, set, s, len) != 0) luaL_error(L, "out of memory");
 }
 
-/* Adds the strings of t[key] to set; `fallback` when t has no such list. */
-static void lblocks_list(lua_State *L, lblocks *b, const char *key, cls_set set,
-                         const char *const *fallback) {
+/* Adds the strings of t[key] to set; an absent list adds nothing. */
+static void lblocks_list(lua_State *L, lblocks *b, const char *key, cls_set set) {
   lua_Integer i, n;
   if (lua_getfield(L, 1, key) != LUA_TTABLE) {
     if (!lua_isnil(L, -1)) luaL_error(L, "blocks.config: %s must be a list of strings", key);
-    for (; fallback && *fallback; fallback++) lblocks_add(L, b, set, *fallback, strlen(*fallback));
     lua_pop(L, 1);
     return;
   }
@@ -112,8 +102,8 @@ static void lblocks_phrases(lua_State *L, lblocks *b) {
   lua_pop(L, 1);
 }
 
-/* Compiles the strings of the list at idx (or `fallback`) into s. */
-static void lblocks_compile(lua_State *L, int idx, const char *const *fallback, blocks_selectors *s) {
+/* Compiles the strings of the list at idx (none when idx is 0) into s. */
+static void lblocks_compile(lua_State *L, int idx, blocks_selectors *s) {
   const char *css[MAX_SELECTORS];
   char err[512] = "out of memory";
   size_t n = 0;
@@ -126,8 +116,6 @@ static void lblocks_compile(lua_State *L, int idx, const char *const *fallback, 
       css[n++] = lua_tostring(L, -1);
       lua_pop(L, 1);  /* the list keeps the string alive */
     }
-  } else {
-    for (; fallback[n]; n++) css[n] = fallback[n];
   }
   if (blocks_selectors_compile(s, css, n, err, sizeof err) != 0) luaL_error(L, "%s", err);
 }
@@ -150,18 +138,18 @@ static int lblocks_config(lua_State *L) {
   memset(b, 0, sizeof *b);
   luaL_setmetatable(L, LEDE_BLOCKS);
   if (!(b->c = classify_new())) return luaL_error(L, "out of memory");
-  lblocks_list(L, b, "words", CLS_WORD, NULL);
-  lblocks_list(L, b, "whole", CLS_WHOLE, NULL);
-  lblocks_list(L, b, "lines", CLS_LINE, NULL);
-  lblocks_list(L, b, "tags", CLS_TAG_CLEAN, NULL);
-  lblocks_list(L, b, "outside_article_tags", CLS_TAG_OUTSIDE, NULL);
-  lblocks_list(L, b, "content_tags", CLS_TAG_CONTENT, NULL);
-  lblocks_list(L, b, "likely_words", CLS_LIKELY, LIKELY);
-  lblocks_list(L, b, "caption_words", CLS_CAPTION, CAPTION);
+  lblocks_list(L, b, "words", CLS_WORD);
+  lblocks_list(L, b, "whole", CLS_WHOLE);
+  lblocks_list(L, b, "lines", CLS_LINE);
+  lblocks_list(L, b, "tags", CLS_TAG_CLEAN);
+  lblocks_list(L, b, "outside_article_tags", CLS_TAG_OUTSIDE);
+  lblocks_list(L, b, "content_tags", CLS_TAG_CONTENT);
+  lblocks_list(L, b, "likely_words", CLS_LIKELY);
+  lblocks_list(L, b, "caption_words", CLS_CAPTION);
   lblocks_phrases(L, b);
   b->min_chars = opt_number(L, 1, "min_body_chars", 200);
-  if (lua_getfield(L, 1, "body_selectors") == LUA_TTABLE) lblocks_compile(L, lua_gettop(L), NULL, &b->sel);
-  else lblocks_compile(L, 0, SELECTORS, &b->sel);
+  if (lua_getfield(L, 1, "body_selectors") == LUA_TTABLE) lblocks_compile(L, lua_gettop(L), &b->sel);
+  else lblocks_compile(L, 0, &b->sel);
   lua_pop(L, 1);
   return 1;
 }
@@ -267,7 +255,7 @@ static const blocks_selectors *lblocks_selectors(lua_State *L, lblocks *b, int o
     if (i > n) { lua_pop(L, 1); return cands[k]; }
   }
   blocks_selectors_free(&b->custom);
-  lblocks_compile(L, lua_gettop(L), NULL, &b->custom);
+  lblocks_compile(L, lua_gettop(L), &b->custom);
   lua_pop(L, 1);
   return &b->custom;
 }

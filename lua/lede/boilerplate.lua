@@ -61,4 +61,26 @@ M.lines = {
   "subscribe", "sign up", "skip to content", "loading...", "close", "menu", "search",
 }
 
+-- Containers that CMSs use for the article body, tried in order; the first
+-- holding at least min_body_chars characters of non-link text is the body.
+M.body_selectors = {
+  '[itemprop="articleBody"]', ".article-body", ".article__body", ".articleBody",
+  ".story-body", ".story__body", ".entry-content", ".post-content", ".post-body",
+  ".article-content", ".article-text", ".story-content", ".content-body", "article",
+}
+M.min_body_chars = 200
+
+-- Class/id words that earn a candidate points when no selector matched
+-- (boilerplate words cost as many), in the manner of Readability.
+M.likely_words = {
+  "article", "body", "content", "entry", "main", "page", "post", "text", "blog", "story",
+  "articlebody", "story-body",
+}
+
+-- Class words that mark an image caption or a photo credit: such blocks go
+-- to article.captions, never into the text.
+M.caption_words = {
+  "caption", "captions", "figcaption", "credit", "credits", "photocredit", "imagecredit",
+}
+
 return M
