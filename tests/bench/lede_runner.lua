@@ -2,11 +2,12 @@
 --
 -- usage: lua5.4 tests/bench/lede_runner.lua JOBS.jsonl OUT.jsonl [BUILD_DIR]
 -- JOBS: JSON lines {id, path, url}. OUT: one JSON line per page,
---   {id, title, byline, authors, published, text, wire, syndicated, dateline, ms}
+--   {id, title, byline, authors, published, text, wire, syndicated, dateline, filter, ms}
 --   or {id, error, ms}. ms is os.clock() time (process CPU time) of lede.extract only;
 --   reading the file is not timed. A page that raises is recorded, never fatal.
 -- Run from the root of the checkout (or set LEDE_SOURCE_DIR); BUILD_DIR defaults to
--- $LEDE_BENCH_BUILD, else build-bench.
+-- $LEDE_BENCH_BUILD, else build-bench. LEDE_BENCH_FILTERS=none runs the
+-- generic extractor only (no filter files), to score what the filters add.
 local src = os.getenv("LEDE_SOURCE_DIR") or "."
 local build = arg[3] or os.getenv("LEDE_BENCH_BUILD") or (src .. "/build-bench")
 package.cpath = build .. "/?.so;" .. package.cpath
@@ -14,6 +15,8 @@ package.path = src .. "/lua/?.lua;" .. src .. "/lua/?/init.lua;" .. package.path
 
 local cjson = require "cjson"
 local lede = require "lede"
+
+local no_filters = os.getenv("LEDE_BENCH_FILTERS") == "none"
 
 local jobs_file, out_file = arg[1], arg[2]
 if not jobs_file or not out_file then
@@ -52,7 +55,7 @@ local function record(id, a, ms)
   local syn = type(a.syndicated) == "table" and str(a.syndicated.agency) or nil
   local dl = type(a.dateline) == "table" and a.dateline or nil
   return {
-    id = id, title = str(a.title), text = str(a.text) or "", ms = ms,
+    id = id, title = str(a.title), text = str(a.text) or "", ms = ms, filter = str(a.filter),
     byline = #names > 0 and table.concat(names, ", ") or nil,
     authors = authors,
     published = str(a.published),
@@ -72,7 +75,7 @@ for line in io.lines(jobs_file) do
       rec = { id = job.id, error = "read: " .. tostring(rerr) }
     else
       local t0 = os.clock()
-      local ok, a, err = pcall(lede.extract, html, { url = job.url })
+      local ok, a, err = pcall(lede.extract, html, { url = job.url, no_filters = no_filters })
       local ms = (os.clock() - t0) * 1e3
       if not ok then
         rec = { id = job.id, error = "raised: " .. tostring(a):sub(1, 300), ms = ms }
