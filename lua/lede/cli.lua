@@ -1,6 +1,7 @@
 -- The `lede` command: pages in, one JSON line (or text) per page out.
 local lede = require "lede"
 local core = require "lede.core"
+local html_page = require "lede.html_page"
 local json = require "lede.json"
 
 local M = {}
@@ -28,6 +29,7 @@ options:
       --ftr DIR         also load FiveFilters site configs from DIR (or LEDE_FTR)
       --wire POLICY     keep (default), field or drop wire credits and datelines in text
       --progress        report progress on standard error
+  -s, --standalone      with --format html: a whole HTML page, metadata in <head>
   -h, --help            show this help
   -V, --version         show the version
 
@@ -56,7 +58,7 @@ local WIRE = { keep = true, field = true, drop = true }
 M.commands = { filters = "lede.cli_filters", inspect = "lede.inspect" }
 local FLAGS = {
   ["-h"] = "help", ["--help"] = "help", ["-V"] = "version", ["--version"] = "version",
-  ["--progress"] = "progress",
+  ["--progress"] = "progress", ["-s"] = "standalone", ["--standalone"] = "standalone",
 }
 
 function M.parse_args(args)
@@ -90,6 +92,9 @@ function M.parse_args(args)
   end
   if not FORMATS[opts.format] then
     return usage_error("unknown format '" .. opts.format .. "' (json, text, markdown or html)")
+  end
+  if opts.standalone and opts.format ~= "html" then
+    return usage_error("--standalone needs --format html")
   end
   if opts.wire and not WIRE[opts.wire] then
     return usage_error("unknown wire policy '" .. opts.wire .. "' (keep, field or drop)")
@@ -208,6 +213,10 @@ local function write_record(out, opts, article, first)
     return
   end
   if not first then out:write("\f\n") end
+  if opts.format == "html" and opts.standalone then
+    out:write(html_page.render(article))
+    return
+  end
   if opts.format == "html" then
     out:write("<article>\n<h1>", json.html_escape(article.title or ""), "</h1>\n",
       article.html or "", "\n</article>\n")

@@ -136,3 +136,19 @@ t.test("empty arrays print as [] in JSON", function()
 end)
 
 os.remove(TMP)
+
+t.test("--standalone writes a whole HTML page with the metadata in <head>", function()
+  local out, _, code = run { "--format", "html", "--standalone", SEED }
+  t.eq(0, code)
+  t.contains(out, "<!DOCTYPE html>\n<html lang=\"en\">")
+  t.contains(out, "<title>S Korea, China urge concessions to end US-North Korea standoff</title>")
+  t.contains(out, '<meta name="date" content="2019-01-10T20:05:00+04:00">')
+  t.contains(out, '<meta name="wire" content="Reuters">')
+  t.contains(out, '<meta name="dateline" content="SEOUL/SHANGHAI:">')
+  t.contains(out, "<article>\n<h1>")
+  t.contains(out, "China and South Korea called for concessions")
+  t.excludes(out, "SHARE ARTICLE")
+  local _, err, bad = run { "--standalone", SEED }
+  t.eq(2, bad)
+  t.contains(err, "--standalone needs --format html")
+end)
