@@ -2,6 +2,7 @@
 
 #include <errno.h>
 #include <iconv.h>
+#include <stdint.h>
 #include <string.h>
 
 #define PRESCAN_BYTES 1024
@@ -36,11 +37,28 @@ static size_t utf8_seq_len(const unsigned char *s, size_t avail) {
   return n;
 }
 
+/* The length of the run of bytes 0x01..0x7F at p, eight bytes at a time:
+ * most of a page is ASCII, and this is the hot loop of every parse. */
+static size_t ascii_run(const unsigned char *p, size_t len) {
+  const uint64_t high = 0x8080808080808080u, ones = 0x0101010101010101u;
+  size_t i = 0;
+  while (i + 8 <= len) {
+    uint64_t w;
+    memcpy(&w, p + i, 8);
+    if ((w & high) || ((w - ones) & ~w & high)) break;  /* a byte >= 0x80, or a NUL */
+    i += 8;
+  }
+  while (i < len && p[i] != 0 && p[i] < 0x80) i++;
+  return i;
+}
+
 int enc_is_utf8(const char *s, size_t len) {
   const unsigned char *p = (const unsigned char *)s;
   size_t i = 0, n;
   while (i < len) {
-    n = utf8_seq_len(p + i, len - i);
+    i += ascii_run(p + i, len - i);
+    if (i >= len) break;
+    n = p[i] ? utf8_seq_len(p + i, len - i) : 1;
     if (n == 0) return 0;
     i += n;
   }
@@ -176,6 +194,8 @@ static int utf8_clean(const char *bytes, size_t len, buf *out) {
   size_t i = 0, start = 0, n;
   if (buf_reserve(out, len) != 0) return -1;
   while (i < len) {
+    i += ascii_run(p + i, len - i);
+    if (i >= len) break;
     n = p[i] ? utf8_seq_len(p + i, len - i) : 0;
     if (n) { i += n; continue; }
     buf_add(out, bytes + start, i - start);
