@@ -93,6 +93,31 @@ START_TEST(utf8_validation) {
 }
 END_TEST
 
+/* ASCII is skipped eight bytes at a time: what follows a long run, at every
+ * offset within a word, must still be checked and cleaned. */
+START_TEST(long_ascii_runs_then_anything) {
+  char page[64];
+  size_t at;
+  for (at = 0; at < 24; at++) {
+    buf b;
+    memset(page, 'a', sizeof page);
+    page[at] = '\xC3';  /* a lone lead byte: invalid */
+    ck_assert(!enc_is_utf8(page, sizeof page));
+    buf_init(&b);
+    ck_assert_int_eq(enc_to_utf8(page, sizeof page, "UTF-8", &b), 0);
+    ck_assert_uint_eq(b.len, sizeof page + 2);
+    ck_assert(memcmp(b.data + at, "\xEF\xBF\xBD", 3) == 0);
+    buf_free(&b);
+    page[at] = '\0';  /* a NUL: valid UTF-8, replaced when cleaning */
+    ck_assert(enc_is_utf8(page, sizeof page));
+    buf_init(&b);
+    ck_assert_int_eq(enc_to_utf8(page, sizeof page, "UTF-8", &b), 0);
+    ck_assert(memcmp(b.data + at, "\xEF\xBF\xBD", 3) == 0);
+    buf_free(&b);
+  }
+}
+END_TEST
+
 static char *decode(const char *s, size_t len, const char *enc) {
   buf b;
   char *r;
@@ -139,6 +164,7 @@ static Suite *encoding_suite(void) {
   tcase_add_test(sniffing, label_mapping_follows_whatwg);
   tcase_add_test(sniffing, utf8_validation);
   tcase_add_test(decoding, decoding_replaces_what_it_cannot_read);
+  tcase_add_test(decoding, long_ascii_runs_then_anything);
   tcase_add_test(decoding, decoding_an_unknown_encoding_fails);
   suite_add_tcase(s, sniffing);
   suite_add_tcase(s, decoding);
