@@ -37,6 +37,11 @@
 --                   exact case: "dpa" and "epd" are written lower-case, "SPA", "MAP",
 --                   "NAN" only count upper-case (lower-case they are words). Every
 --                   other form matches case-insensitively ("REUTERS", "Reuters").
+--   house_roles     optional, true for the one agency whose closing role lines are its
+--                   signature ("(Reporting by X; Editing by Y)", "(Bericht von X,
+--                   redigiert von Y)"): papers that run its copy often cut the agency
+--                   from the dateline and keep that line, so a story that ends with one
+--                   and has no other credit is that agency's copy (lede.credits).
 --
 -- No form (compared case-insensitively, unless case_sensitive) appears in two entries,
 -- but forms do nest: "Associated Press" is inside "Australian Associated Press" and
@@ -61,7 +66,7 @@ local M = {}
 
 M.list = {
   -- Global agencies -------------------------------------------------------------------
-  { name = "Reuters", forms = { "Reuters", "Reuter", "Thomson Reuters" }, short = {}, country = "GB",
+  { name = "Reuters", forms = { "Reuters", "Reuter", "Thomson Reuters" }, short = {}, country = "GB", house_roles = true,
     ambiguous = { Reuter = "also a surname (Paul Julius Reuter, Ernst Reuter); German texts sometimes write 'Reuter' for the agency" } },
   { name = "Associated Press", forms = { "Associated Press", "The Associated Press" }, short = { "AP" }, country = "US",
     ambiguous = { AP = "Andhra Pradesh (Indian state; '(AP)' after a town in Indian datelines); Advanced Placement (US schools); also 'AP' in running text as an abbreviation" } },

@@ -16,6 +16,7 @@ local M = {}
 M.LOCAL_BLOCKS = 2  -- paragraphs searched for a dateline without an agency
 M.FIRST_BLOCKS = 6  -- paragraphs searched for an agency dateline (captions may come first)
 M.TAIL_BLOCKS = 6   -- paragraphs searched for credits, from the end
+M.TAIL_LABELS = 10  -- labels and teaser titles below the story passed over on the way
 
 -- Credit kinds that make the whole story agency copy; "inputs" ("With
 -- inputs from PTI", "Con información de EFE") says only part of it is.
@@ -128,6 +129,35 @@ function M.parse_roles(line)
   return #found > 0 and found or nil
 end
 
+-- The wording of a wire's own role lines: the nominal forms ("Reporting by",
+-- "Editing by") rather than a site's "Written by … Edited by …". A line with
+-- one phrase of each kind is in house style.
+local HOUSE_EDITING = { ["editing by"] = true, ["redigiert von"] = true, ["édité par"] = true,
+  ["editado en español por"] = true }
+local HOUSE_REPORTING = { ["reporting by"] = true, ["additional reporting by"] = true,
+  ["writing by"] = true, ["compiled by"] = true, ["bericht von"] = true, ["reportage"] = true,
+  ["reporte de"] = true, ["rédigé par"] = true }
+
+-- "(Reporting by X; Editing by Y)": a role line in the house style of the
+-- agency marked house_roles in the table (Reuters).
+local function house_style(line)
+  if not M.parse_roles(line) then return false end
+  local low, editing, reporting = line:lower(), false, false
+  for _, mk in ipairs(role_marks(line)) do
+    local phrase = low:sub(mk[1], mk[2])
+    editing = editing or HOUSE_EDITING[phrase] or false
+    reporting = reporting or HOUSE_REPORTING[phrase] or false
+  end
+  return editing and reporting
+end
+
+local function house_agency(list)
+  for _, a in ipairs(list) do
+    if a.house_roles then return a.name end
+  end
+  return nil
+end
+
 local CONTRIBUTED = { "contributed", "contribuyó", "contribuiu", "contribué", "beigetragen" }
 
 -- "Associated Press writer Jane Doe contributed to this report." and its
@@ -171,27 +201,38 @@ end
 local function single_line(p) return not p:find("\n", 1, true) end
 
 -- A short line that is not a sentence: a label or a heading after the story
--- ("Nachfolgendes VIDEO zeigt …:", "More on this topic").
+-- ("Nachfolgendes VIDEO zeigt …:", "More on this topic"), or the title of a
+-- teaser ("Diess setzt auf Big Data: \"Letzte Chance\""): a closing quotation
+-- mark ends a sentence only after its full stop.
+local CLOSING_QUOTES = { '"', "”", "»", "“", "'", "’" }
 local function trailing_label(p)
-  return #p < 120 and single_line(p) and not p:find("[%.!?\"”»)]%s*$")
+  if #p >= 160 or not single_line(p) then return false end
+  local s = p:gsub("%s+$", "")
+  for _, q in ipairs(CLOSING_QUOTES) do
+    if s:sub(-#q) == q then s = s:sub(1, -#q - 1); break end
+  end
+  return not s:find("[%.!?)]$")
 end
 
 -- Credits at the tail of the story, last paragraph first: whole-paragraph
 -- credits and role lines may stack up; a paragraph of prose ends the tail
--- (after its own trailing credit, if any).
+-- (after its own trailing credit, if any). Labels and teaser titles below the
+-- story ("Lesen Sie auch", then five headlines) do not use up TAIL_BLOCKS.
 local function tail_credits(m, list, paras, first)
-  local found = {}
-  local lo = math.max(first, #paras - M.TAIL_BLOCKS + 1)
-  for i = #paras, lo, -1 do
+  local found, labels = {}, 0
+  for i = #paras, first, -1 do
+    if #paras - i + 1 - labels > M.TAIL_BLOCKS then break end
     local p = paras[i]
     local c = single_line(p) and m:closing(p)
-    if c then
+    if not c and #found == 0 and labels < M.TAIL_LABELS and trailing_label(p) then
+      labels = labels + 1
+    elseif c then
       local agencies_named = {}
       for _, id in ipairs(c.agencies) do agencies_named[#agencies_named + 1] = list[id].name end
       table.insert(found, 1, { index = i, start = c.start, text = c.text, kind = c.kind,
         agencies = agencies_named })
       if c.start > 1 then break end
-    elseif not (M.parse_roles(p) or contributor_line(m, list, p) or (#found == 0 and trailing_label(p))) then
+    elseif not (M.parse_roles(p) or contributor_line(m, list, p)) then
       break
     end
   end
@@ -335,10 +376,12 @@ function M.apply(article, ctx)
     for _, agency in ipairs(c.agencies) do r.add(agency, "end", c.text, keep) end
     if SYNDICATING[c.kind] then r.syndicate(c.agencies[1]) end
   end
+  local house
   for i = math.max(1, #paras - M.TAIL_BLOCKS + 1), #paras do
     local roles = M.parse_roles(paras[i])
     if roles then
       for _, a in ipairs(roles) do r.authors[#r.authors + 1] = a end
+      house = house or (house_style(paras[i]) and paras[i]) or nil
     else
       local c = contributor_line(m, list, paras[i])
       if c then
@@ -346,6 +389,13 @@ function M.apply(article, ctx)
         for _, n in ipairs(c.authors) do r.authors[#r.authors + 1] = { name = n, role = "additional" } end
       end
     end
+  end
+  -- Role lines are not credits, except the one trace left of a wire story
+  -- whose paper cut "(Reuters)" from the dateline; the line stays in the text.
+  local house_name = house and #r.wire == 0 and house_agency(list)
+  if house_name then
+    r.add(house_name, "end", house, true)
+    r.syndicate(house_name)
   end
   if not keep then
     for k = #credits, 1, -1 do strip_tail(paras, credits[k]) end

@@ -71,3 +71,20 @@ t.test("a filter's extra agencies are recognised", function()
   local _, found = credits.parse_byline("By GNS", list)
   t.eq({ "Gulf News Service" }, found)
 end)
+
+t.test("a house-style role line credits Reuters when nothing else does, and stays in the text", function()
+  local eval = require "credit_eval"
+  local roles = "(Reporting by Michel Rose; Editing by Alex Richardson)"
+  local body = "<p>PARIS — The minister said on Monday the border checks would end next week.</p>"
+    .. "<p>" .. roles .. "</p>"
+  local a = eval.run_case({ body = body }, "field")
+  t.eq(1, #a.wire)
+  t.eq("Reuters", a.wire[1].agency)
+  t.eq("end", a.wire[1].where)
+  t.eq(true, a.wire[1].kept)
+  t.eq({ agency = "Reuters" }, a.syndicated)
+  t.eq(roles, a.text:sub(-#roles))
+  local dated = eval.run_case({ body = body:gsub("PARIS —", "PARIS (Reuters) -") })
+  t.eq(1, #dated.wire)
+  t.eq("dateline", dated.wire[1].where)
+end)
