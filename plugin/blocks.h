@@ -30,6 +30,7 @@
 #include <libxml/tree.h>
 #include <libxml/xpath.h>
 
+#include "buf.h"
 #include "classify.h"
 
 #define BLOCKS_NONE ((size_t)-1)
@@ -70,7 +71,9 @@ typedef enum {
   BLOCKS_CLASS,         /* a class/id word: "class/id word '<word>'" */
   BLOCKS_LINE,          /* its whole text is a boilerplate line */
   BLOCKS_LINK_DENSE,    /* ul, ol, div or section with link density above 0.6 */
-  BLOCKS_CAPTION        /* figcaption, or a caption/credit class word */
+  BLOCKS_CAPTION,       /* figcaption, or a caption/credit class word */
+  BLOCKS_APART,         /* a sibling of the scored body's best candidate that is not the article's */
+  BLOCKS_LEAD           /* the article's header above the story: headline, kicker, byline, date */
 } blocks_why;
 
 typedef struct {
@@ -122,10 +125,16 @@ typedef struct {
   xmlNodePtr node;      /* NULL when neither a selector nor scoring found a body */
   size_t selector;      /* index of the selector that chose it, BLOCKS_NONE for scoring */
   double score;         /* non-link characters (selector) or the candidate's score */
+  blocks_marks drop;    /* scoring: children of the body that are not the article's (the body
+                           is then the parent of the best candidate and its close siblings) */
 } blocks_body;
 
+void blocks_body_free(blocks_body *b);
+
 /* The article body: per selector in order, its match with the most non-link
- * characters, when they reach min_chars; else Readability-style scoring.
+ * characters, when they reach min_chars; else Readability-style scoring,
+ * with the siblings of the best candidate that belong with it (out->drop
+ * lists the parent's other children, to remove; blocks_body_free frees it).
  * xp: an XPath context for doc (errors silenced), or NULL for a temporary one.
  * 0, or -1 when memory ran out or an XPath evaluation failed. */
 int blocks_best_body(xmlDocPtr doc, const classify *c, xmlXPathContextPtr xp,
@@ -149,5 +158,29 @@ void blocks_prune_free(blocks_prune *p);
  * body as the earlier removals leave it. Never a block holding more than half
  * of the body's characters; never a content tag for its class. */
 int blocks_prune_marks(xmlNodePtr body, const classify *c, int flags, blocks_prune *out);
+
+/* What prune leans to: the default; precision (a block of ul/ol/div/section
+ * goes from link density 0.4 instead of 0.6); recall (no boilerplate lines,
+ * no link-dense blocks: only tags, class/id words and captions). */
+enum { BLOCKS_FAVOR_BALANCED = 0, BLOCKS_FAVOR_PRECISION, BLOCKS_FAVOR_RECALL };
+
+/* blocks_prune_marks leaning as favor says. */
+int blocks_prune_marks_favor(xmlNodePtr body, const classify *c, int flags, int favor, blocks_prune *out);
+
+/* lead: the blocks at the top of body that repeat the headline (title, when
+ * given) or are furniture lines (byline, date, kicker: short lines
+ * that end no sentence, or lines opening with a CLS_LEAD word), appended to out in document order. Blocks are judged one by
+ * one, descending into wrappers, until the first block of story text; when
+ * there is none (a list of short lines, say), nothing is marked. Reads at
+ * most a bounded number of small blocks. 0, or -1 when memory ran out. */
+int blocks_lead_marks(xmlNodePtr body, const classify *c, const char *title, size_t tlen,
+                      blocks_marks *out);
+
+/* standfirst: the summary the page prints above its body, outside it: a
+ * paragraph of a small block among the earlier siblings of body or of its
+ * nearest ancestors that starts as desc (the page's description) does,
+ * compared on letters and digits. Appends it to out and returns 1; 0 when
+ * there is none or body already holds it; -1 when memory ran out. */
+int blocks_standfirst(xmlNodePtr body, const char *desc, size_t dlen, buf *out);
 
 #endif

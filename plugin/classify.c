@@ -37,12 +37,21 @@ static int cls_is_upper(unsigned char c) { return c >= 'A' && c <= 'Z'; }
 static unsigned char cls_lower(unsigned char c) { return cls_is_upper(c) ? (unsigned char)(c + 32) : c; }
 static int cls_is_word_sep(unsigned char c) { return c == '-' || c == '_' || c == ':' || c == '.'; }
 
+/* Byte i of s lowercased: ASCII letters, and the Latin-1 capitals in UTF-8
+ * (C3 80..9E but C3 97, the multiplication sign): "Ú" is C3 9A, "ú" C3 BA. */
+static unsigned char cls_lower_at(const char *s, size_t i) {
+  unsigned char ch = (unsigned char)s[i];
+  if (i > 0 && (unsigned char)s[i - 1] == 0xC3 && ch >= 0x80 && ch <= 0x9E && ch != 0x97)
+    return (unsigned char)(ch + 0x20);
+  return cls_lower(ch);
+}
+
 /* FNV-1a over the bytes, lowercased when `lower` is set. */
 static size_t cls_hash(const char *s, size_t len, int lower) {
   size_t h = 2166136261u, i;
   for (i = 0; i < len; i++) {
     unsigned char ch = (unsigned char)s[i];
-    h = (h ^ (lower ? cls_lower(ch) : ch)) * 16777619u;
+    h = (h ^ (lower ? cls_lower_at(s, i) : ch)) * 16777619u;
   }
   return h;
 }
@@ -54,7 +63,7 @@ static int cls_same(const cls_entry *e, const char *s, size_t len, int lower) {
   if (e->len != len) return 0;
   if (!lower) return memcmp(e->s, s, len) == 0;
   for (i = 0; i < len; i++)
-    if ((unsigned char)e->s[i] != cls_lower((unsigned char)s[i])) return 0;
+    if ((unsigned char)e->s[i] != cls_lower_at(s, i)) return 0;
   return 1;
 }
 

@@ -30,6 +30,7 @@ typedef enum {
   CLS_TAG_CLEAN,    /* tags removed anywhere (boilerplate.tags) */
   CLS_TAG_OUTSIDE,  /* tags removed inside the body (boilerplate.outside_article_tags) */
   CLS_TAG_CONTENT,  /* tags a class word never removes (boilerplate.content_tags) */
+  CLS_LEAD,         /* first words of byline and date lines (boilerplate.lead_words) */
   CLS_NSETS
 } cls_set;
 
@@ -54,7 +55,8 @@ int classify_has_word(const classify *c, cls_set set, const char *value, size_t 
 /* 1 when s is exactly a member of set. */
 int classify_member(const classify *c, cls_set set, const char *s, size_t len);
 
-/* 1 when s, ASCII letters lowercased, is exactly a member of set. */
+/* 1 when s, lowercased (ASCII letters and the Latin-1 capitals À..Þ in UTF-8), is exactly a
+ * member of set. */
 int classify_member_lower(const classify *c, cls_set set, const char *s, size_t len);
 
 /* The position of s in set (its order of adding, from 0), or -1. */

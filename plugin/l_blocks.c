@@ -146,6 +146,7 @@ static int lblocks_config(lua_State *L) {
   lblocks_list(L, b, "content_tags", CLS_TAG_CONTENT);
   lblocks_list(L, b, "likely_words", CLS_LIKELY);
   lblocks_list(L, b, "caption_words", CLS_CAPTION);
+  lblocks_list(L, b, "lead_words", CLS_LEAD);
   lblocks_phrases(L, b);
   b->min_chars = opt_number(L, 1, "min_body_chars", 200);
   if (lua_getfield(L, 1, "body_selectors") == LUA_TTABLE) lblocks_compile(L, lua_gettop(L), &b->sel);
@@ -182,6 +183,8 @@ static void push_reason(lua_State *L, const blocks_mark *m) {
     case BLOCKS_CLASS: lua_pushfstring(L, "class/id word '%s'", m->word); break;
     case BLOCKS_LINE: lua_pushliteral(L, "boilerplate line"); break;
     case BLOCKS_LINK_DENSE: lua_pushliteral(L, "link-dense block"); break;
+    case BLOCKS_LEAD: lua_pushliteral(L, "article header"); break;
+    case BLOCKS_APART: lua_pushliteral(L, "not the article's (beside the best candidate)"); break;
     default: lua_pushliteral(L, "caption, kept apart"); break;
   }
 }
@@ -260,9 +263,10 @@ static const blocks_selectors *lblocks_selectors(lua_State *L, lblocks *b, int o
   return &b->custom;
 }
 
-/* best_body(doc [, {selectors = {...}, min_chars = n}]) -> node, rule, kind | nil
+/* best_body(doc [, {selectors = {...}, min_chars = n}]) -> node, rule, kind, drop | nil
  * rule: the selector that matched, or "scoring" (what ctx.body_rule holds);
- * kind: "selector" or "scoring". */
+ * kind: "selector" or "scoring"; drop: { {node, reason}, ... }, children of the
+ * body that are not the article's (scoring took the best candidate's parent). */
 static int lblocks_best_body(lua_State *L) {
   lblocks *b = lblocks_check(L, 1);
   ldoc *d = ldoc_check(L, 2);
@@ -270,13 +274,18 @@ static int lblocks_best_body(lua_State *L) {
   const blocks_selectors *sel;
   double min_chars = b->min_chars;
   blocks_body out;
+  lresult *r;
+  int rc;
   if (opts) {
     luaL_checktype(L, 3, LUA_TTABLE);
     min_chars = opt_number(L, 3, "min_chars", b->min_chars);
   }
   sel = lblocks_selectors(L, b, opts);
+  r = lresult_new(L);  /* owns out.drop from here */
   d->xpath_error[0] = '\0';
-  if (blocks_best_body(d->doc, b->c, d->xpath, sel, min_chars, &out) != 0)
+  rc = blocks_best_body(d->doc, b->c, d->xpath, sel, min_chars, &out);
+  r->p.remove = out.drop;
+  if (rc != 0)
     return luaL_error(L, "blocks.best_body: %s", d->xpath_error[0] ? d->xpath_error : "out of memory");
   if (!out.node) { lua_pushnil(L); return 1; }
   lnode_push(L, out.node, 2);
@@ -287,21 +296,35 @@ static int lblocks_best_body(lua_State *L) {
     lua_pushliteral(L, "scoring");
     lua_pushliteral(L, "scoring");
   }
-  return 3;
+  push_marks(L, &r->p.remove, 2);
+  return 4;
 }
 
-/* prune_marks(body [, {nested = bool}]) ->
+/* opts.favor: nil or "balanced", "precision", "recall". */
+static int opt_favor(lua_State *L, int idx) {
+  static const char *const names[] = { "balanced", "precision", "recall", NULL };
+  static const int values[] = { BLOCKS_FAVOR_BALANCED, BLOCKS_FAVOR_PRECISION, BLOCKS_FAVOR_RECALL };
+  int i;
+  if (lua_isnoneornil(L, idx)) return BLOCKS_FAVOR_BALANCED;
+  luaL_checktype(L, idx, LUA_TTABLE);
+  if (lua_getfield(L, idx, "favor") == LUA_TNIL) { lua_pop(L, 1); return BLOCKS_FAVOR_BALANCED; }
+  i = luaL_checkoption(L, -1, NULL, names);
+  lua_pop(L, 1);
+  return values[i];
+}
+
+/* prune_marks(body [, {nested = bool, favor = "precision" | "recall" | "balanced"}]) ->
  *   { remove = { {node, reason}, ... }, captions = { node, ... }, guard_tripped = bool,
  *     marked_chars = n, total = n } */
 static int lblocks_prune_marks(lua_State *L) {
   lblocks *b = lblocks_check(L, 1);
-  int nested = opt_flag(L, 3, "nested");
+  int nested = opt_flag(L, 3, "nested"), favor = opt_favor(L, 3);
   ldoc *d;
   xmlNodePtr body = lnode_check(L, 2, &d);
   int doc_idx = lua_gettop(L);  /* lnode_check pushed the document */
   lresult *r = lresult_new(L);
   size_t i;
-  if (blocks_prune_marks(body, b->c, nested ? BLOCKS_NESTED : 0, &r->p) != 0)
+  if (blocks_prune_marks_favor(body, b->c, nested ? BLOCKS_NESTED : 0, favor, &r->p) != 0)
     return luaL_error(L, "out of memory");
   lua_createtable(L, 0, 5);
   push_marks(L, &r->p.remove, doc_idx);
@@ -321,11 +344,52 @@ static int lblocks_prune_marks(lua_State *L) {
   return 1;
 }
 
+/* lead_marks(body [, title]) -> { {node, "article header"}, ... }: the headline,
+ * kicker, byline and date blocks above the story, in document order. */
+static int lblocks_lead_marks(lua_State *L) {
+  ldoc *d;
+  xmlNodePtr body;
+  int doc_idx;
+  size_t tlen = 0;
+  const char *title;
+  lresult *r;
+  lblocks_check(L, 1);
+  title = luaL_optlstring(L, 3, NULL, &tlen);
+  body = lnode_check(L, 2, &d);
+  doc_idx = lua_gettop(L);  /* lnode_check pushed the document */
+  r = lresult_new(L);
+  if (blocks_lead_marks(body, lblocks_check(L, 1)->c, title, tlen, &r->p.remove) != 0) return luaL_error(L, "out of memory");
+  push_marks(L, &r->p.remove, doc_idx);
+  return 1;
+}
+
+/* standfirst(body, description) -> the page's standfirst above the body, or nil */
+static int lblocks_standfirst(lua_State *L) {
+  ldoc *d;
+  xmlNodePtr body;
+  size_t dlen;
+  const char *desc;
+  buf out;
+  int found;
+  lblocks_check(L, 1);
+  desc = luaL_checklstring(L, 3, &dlen);
+  body = lnode_check(L, 2, &d);
+  buf_init(&out);
+  found = blocks_standfirst(body, desc, dlen, &out);
+  if (found > 0 && !buf_failed(&out)) lua_pushlstring(L, out.data, out.len);
+  else lua_pushnil(L);
+  buf_free(&out);
+  if (found < 0) return luaL_error(L, "out of memory");
+  return 1;
+}
+
 static const luaL_Reg lblocks_methods[] = {
   {"classify", lblocks_classify},
   {"clean_marks", lblocks_clean_marks},
   {"best_body", lblocks_best_body},
   {"prune_marks", lblocks_prune_marks},
+  {"lead_marks", lblocks_lead_marks},
+  {"standfirst", lblocks_standfirst},
   {NULL, NULL}
 };
 

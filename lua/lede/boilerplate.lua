@@ -59,6 +59,16 @@ M.lines = {
   "leave a comment", "related", "related articles", "more stories", "tweet", "facebook",
   "twitter", "whatsapp", "linkedin", "copy link", "listen", "listen to this article",
   "subscribe", "sign up", "skip to content", "loading...", "close", "menu", "search",
+  -- the same furniture in other languages, and "read also" labels (also as the
+  -- label of a line that is otherwise a link: "Lea también: <a>…</a>")
+  "read also", "see also", "also read", "related topics", "more on this story",
+  "advertisement - story continues below", "story continues below advertisement",
+  "article continues below", "continue reading below", "tags", "topics",
+  "lea también", "lee también", "lea más", "lee más", "lea", "puedes ver", "te puede interesar",
+  "temas relacionados", "lo último", "etiquetas", "síguenos", "siguenos", "leia também",
+  "leia mais", "veja também", "nos siga", "nos siga no", "à lire aussi", "lire aussi", "a lire aussi",
+  "voir aussi", "leggi anche", "lesen sie auch", "mehr zum thema", "themen im artikel",
+  "czytaj także", "czytaj też", "czytaj więcej", "zobacz także",
 }
 
 -- Containers that CMSs use for the article body, tried in order; the first
@@ -81,6 +91,14 @@ M.likely_words = {
 -- to article.captions, never into the text.
 M.caption_words = {
   "caption", "captions", "figcaption", "credit", "credits", "photocredit", "imagecredit",
+}
+
+-- First words of the byline and date lines that sit between a headline and
+-- the story (lowercased): such a line, up to 140 characters, is header.
+M.lead_words = {
+  "by", "published", "updated", "posted", "modified", "written", "last", "von", "par", "por",
+  "publié", "publiée", "publicado", "publicada", "actualizado", "atualizado", "veröffentlicht",
+  "aktualisiert", "aggiornato", "pubblicato", "door", "gepubliceerd", "opublikowano",
 }
 
 return M

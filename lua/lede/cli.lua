@@ -28,6 +28,7 @@ options:
       --filter FILE     use this filter file for every page, whatever the host
       --ftr DIR         also load FiveFilters site configs from DIR (or LEDE_FTR)
       --wire POLICY     keep (default), field or drop wire credits and datelines in text
+      --favor WHAT      precision (prune harder) or recall (keep header and widget lines)
       --progress        report progress on standard error
   -s, --standalone      with --format html: a whole HTML page, metadata in <head>
   -h, --help            show this help
@@ -49,6 +50,7 @@ local VALUED = {
   ["-f"] = "format", ["--format"] = "format", ["-u"] = "url", ["--url"] = "url",
   ["-o"] = "output", ["--output"] = "output", ["--charset"] = "charset",
   ["--filter"] = "filter", ["--ftr"] = "ftr", ["--wire"] = "wire",
+  ["--favor"] = "favor",
 }
 -- Options that may be given several times, collected in order.
 local REPEATED = { ["--filters"] = "filter_dirs" }
@@ -98,6 +100,9 @@ function M.parse_args(args)
   end
   if opts.wire and not WIRE[opts.wire] then
     return usage_error("unknown wire policy '" .. opts.wire .. "' (keep, field or drop)")
+  end
+  if opts.favor and opts.favor ~= "precision" and opts.favor ~= "recall" then
+    return usage_error("unknown --favor '" .. opts.favor .. "' (precision or recall)")
   end
   if #opts.inputs == 0 then opts.inputs[1] = "-" end
   return opts
@@ -158,7 +163,7 @@ local function extract_page(html, source, opts, url, charset)
   local ok, article, xerr = pcall(lede.extract, html, {
     url = url, charset = charset, markdown = opts.format == "markdown",
     html = opts.format == "html",
-    wire = opts.wire, filter = opts.filter, filter_dirs = opts.filter_dirs, ftr = opts.ftr })
+    wire = opts.wire, favor = opts.favor, filter = opts.filter, filter_dirs = opts.filter_dirs, ftr = opts.ftr })
   if not ok then return nil, "internal error: " .. tostring(article) end
   if not article then return nil, xerr end
   article.source = source

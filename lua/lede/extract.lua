@@ -37,7 +37,7 @@ local function attempt(html, opts, filter, warnings)
   run:metadata()
   pipeline.run(ctx, run:steps())
   metadata.finish(article, ctx)  -- metadata: region-aware choices
-  credits.apply(article, ctx)
+  pipeline.with_lead(article, ctx, credits.apply)  -- credits read the header's bylines too
   article.captions = ctx.captions
   article = run:finish(article)
   doc:close()

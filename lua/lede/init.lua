@@ -31,9 +31,16 @@ function M.parse(html, opts)
 end
 
 -- The Article table (see README), or nil and a message.
+local FAVOR = { precision = true, recall = true, balanced = true }
+
 function M.extract(html, opts)
   check_html("extract", html)
-  return extract.extract(html, check_options("extract", opts))
+  opts = check_options("extract", opts)
+  if opts.favor ~= nil and not FAVOR[opts.favor] then
+    error(string.format("bad argument #2 to 'extract' (favor must be 'precision', 'recall' or "
+      .. "'balanced', not %s)", tostring(opts.favor)), 2)
+  end
+  return extract.extract(html, opts)
 end
 
 return M

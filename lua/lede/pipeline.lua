@@ -1,4 +1,4 @@
--- The default extraction steps: clean -> body -> prune -> render.
+-- The default extraction steps: clean -> body -> prune -> lead -> render.
 --
 -- Each step is a function of a context table (ctx.doc, ctx.article, ctx.opts,
 -- ctx.body, ctx.warnings); a filter may replace or wrap any of them through
@@ -63,10 +63,13 @@ function M.clean(ctx)
 end
 
 -- The body: the first of M.body_selectors that matches enough text, else
--- Readability-style paragraph scoring, else the whole page with a warning.
+-- Readability-style paragraph scoring (the best candidate and the siblings
+-- that belong with it: their parent, without its other children), else the
+-- whole page with a warning.
 function M.body(ctx)
-  local node, rule = BLOCKS:best_body(ctx.doc,
+  local node, rule, _, drop = BLOCKS:best_body(ctx.doc,
     { selectors = M.body_selectors, min_chars = M.min_body_chars })
+  for _, m in ipairs(drop or {}) do remove_marked(ctx, m[1], m[2]) end  -- the best block's siblings
   if not node then
     node, rule = ctx.doc:body(), "whole page"
     ctx.warnings[#ctx.warnings + 1] = "no article body found; the whole page was used"
@@ -82,7 +85,8 @@ local LATE = { ["boilerplate line"] = true, ["link-dense block"] = true }
 function M.prune(ctx)
   local body = ctx.body
   if not body then return end
-  local r = BLOCKS:prune_marks(body, { nested = ctx.protect ~= nil })
+  local favor = ctx.opts and ctx.opts.favor
+  local r = BLOCKS:prune_marks(body, { nested = ctx.protect ~= nil, favor = favor })
   if r.guard_tripped then
     ctx.warnings[#ctx.warnings + 1] = string.format(
       "class names would remove %d%% of the body; class-based pruning skipped",
@@ -104,19 +108,80 @@ function M.prune(ctx)
     if LATE[m[2]] then remove_marked(ctx, m[1], m[2]) end
   end
 end
+
+-- The article's own header when the body holds it: the headline (the
+-- metadata title), kicker, byline and date lines above the story. Their text
+-- is kept in ctx.lead_text, where the credits step still reads bylines.
+-- favor = "recall" keeps them and adds the standfirst printed above the body
+-- (the description, when the page shows it outside the body) to the text.
+function M.lead(ctx)
+  if not ctx.body then return end
+  if ctx.opts and ctx.opts.favor == "recall" then  -- recall keeps them, and takes the standfirst
+    local desc = ctx.article and ctx.article.description
+    if desc then ctx.standfirst = BLOCKS:standfirst(ctx.body, desc) end
+    return
+  end
+  local lines = {}
+  for _, m in ipairs(BLOCKS:lead_marks(ctx.body, ctx.article and ctx.article.title)) do
+    local t = m[1]:text()
+    if remove_marked(ctx, m[1], m[2]) and t ~= "" then lines[#lines + 1] = t end
+  end
+  if #lines > 0 then ctx.lead_text = table.concat(lines, "\n\n") end
+end
 -- Text always; Markdown and clean HTML when the caller asks (opts.markdown,
 -- opts.html), with links made absolute against the page URL.
 function M.render(ctx)
   local body, opts = ctx.body, ctx.opts or {}
   ctx.article.text = body and body:text() or ""
   if not body then return end
+  M.readerable(ctx)
+  local sf = ctx.standfirst  -- printed above the body, outside it: the story's first paragraph
+  if sf then ctx.article.text = sf .. "\n\n" .. ctx.article.text end
   local ropts = { base_url = ctx.url or ctx.doc:url(), links = opts.links ~= false,
     images = opts.images ~= false, tables = opts.tables ~= false }
-  if opts.markdown then ctx.article.markdown = core.render.markdown(body, ropts) end
-  if opts.html then ctx.article.html = core.render.html(body, ropts) end
+  if opts.markdown then ctx.article.markdown = (sf and sf .. "\n\n" or "") .. core.render.markdown(body, ropts) end
+  if opts.html then
+    local html = core.render.html(body, ropts)
+    if sf then html = "<p>" .. sf:gsub("[&<>]", { ["&"] = "&amp;", ["<"] = "&lt;", [">"] = "&gt;" }) .. "</p>\n" .. html end
+    ctx.article.html = html
+  end
 end
 
-M.steps = { "clean", "body", "prune", "render" }
+-- Runs f(article, ctx) on the text with the header lines M.lead took off put
+-- back on top (the credits step finds bylines and source lines there), then
+-- takes off again those of them f left at the top.
+function M.with_lead(article, ctx, f)
+  local lead = ctx.lead_text
+  if not lead or not article.text or article.text == "" then return f(article, ctx) end
+  article.text = lead .. "\n\n" .. article.text
+  f(article, ctx)
+  -- compared without spaces and punctuation: credits may respace a line ("Paul
+  -- WisemanFatima Hussein" -> "Paul Wiseman, Fatima Hussein") or drop it
+  local function fold(s) return (s:gsub("[%s%p]", ""):lower()) end
+  local text = article.text
+  for line in (lead .. "\n\n"):gmatch("(.-)\n\n") do
+    local first, rest = text:match("^(.-)\n\n(.*)$")
+    if not first then first, rest = text, "" end
+    if fold(first) == fold(line) then text = rest end
+  end
+  article.text = text
+end
+
+-- Whether the page holds an article at all: a body was found (not the whole
+-- page) and holds enough text of its own, not a list of links (index pages,
+-- galleries). When not, the best block is still returned, with a warning.
+M.min_readerable_chars = 250
+function M.readerable(ctx)
+  local st = ctx.body:stats()
+  local own = st.chars - st.link_chars
+  local yes = ctx.body_rule ~= "whole page" and own >= M.min_readerable_chars and st.link_density < 0.5
+  ctx.article.readerable = yes
+  if not yes and ctx.body_rule ~= "whole page" then  -- that case has its own warning
+    ctx.warnings[#ctx.warnings + 1] = "the page may hold no article (an index or a gallery); the best block was used"
+  end
+end
+
+M.steps = { "clean", "body", "prune", "lead", "render" }
 
 -- Runs the steps in order; `steps` maps a step name to a replacement function.
 function M.run(ctx, steps)

@@ -26,7 +26,8 @@ static const char *const WORDS[] = { "share", "sharing", "social", "related", "n
 static const char *const WHOLE[] = { "header", "footer", "nav", "navigation", "aside", NULL };
 static const char *const LINES[] = { "share", "share this article", "print", "email", "read more",
   "advertisement", "follow us", "a+", "back to top", "comments", "related articles", "subscribe",
-  "close", "menu", "search", NULL };
+  "close", "menu", "search", "read also", NULL };
+static const char *const LEAD[] = { "by", "published", "updated", NULL };
 static const char *const CLEAN_TAGS[] = { "script", "style", "template", "noscript", "iframe", "object",
   "embed", "svg", "canvas", "button", "input", "select", "textarea", "form", "link", "meta", "dialog",
   NULL };
@@ -58,6 +59,7 @@ static void setup(void) {
   add_list(CLS_LINE, LINES);
   add_list(CLS_TAG_CLEAN, CLEAN_TAGS);
   add_list(CLS_TAG_OUTSIDE, OUTSIDE);
+  add_list(CLS_LEAD, LEAD);
   add_list(CLS_TAG_CONTENT, CONTENT);
   add_list(CLS_LIKELY, LIKELY);
   add_list(CLS_CAPTION, CAPTION);
@@ -202,7 +204,7 @@ static const char *id_of(xmlNodePtr n) {
 static const char *describe(const blocks_marks *m) {
   static char out[1024];
   size_t i, len = 0;
-  static const char *const why[] = { "tag", "hidden", "class", "line", "dense", "caption" };
+  static const char *const why[] = { "tag", "hidden", "class", "line", "dense", "caption", "apart", "lead" };
   out[0] = '\0';
   for (i = 0; i < m->n && len < sizeof out - 80; i++)
     len += (size_t)snprintf(out + len, sizeof out - len, "%s%s:%s", i ? " " : "", id_of(m->v[i].node),
@@ -395,6 +397,8 @@ END_TEST
 
 static const char *const SELECTORS[] = { "[itemprop=\"articleBody\"]", ".article-body", "article" };
 
+static char body_drop[256];  /* the drop list of the last body_of */
+
 static const char *body_of(const char *html, const char *const *sel, size_t nsel, const char **rule) {
   static char out[64];
   htmlDocPtr d = parse(html);
@@ -405,6 +409,8 @@ static const char *body_of(const char *html, const char *const *sel, size_t nsel
   ck_assert_int_eq(blocks_selectors_compile(&s, sel, nsel, err, sizeof err), 0);
   ck_assert_int_eq(blocks_best_body(d, C, NULL, &s, 200, &b), 0);
   snprintf(out, sizeof out, "%s", b.node ? id_of(b.node) : "(none)");
+  snprintf(body_drop, sizeof body_drop, "%s", describe(&b.drop));
+  blocks_body_free(&b);
   *rule = b.selector == BLOCKS_NONE ? "scoring" : sel[b.selector];
   for (n = xmlDocGetRootElement(d); n;) {  /* _private is left as found */
     ck_assert_ptr_null(n->_private);
@@ -424,6 +430,39 @@ START_TEST(body_prefers_selectors_in_order) {
                      "<div id=small class=article-body><p>short</p></div></body>";
   ck_assert_str_eq(body_of(page, SELECTORS, 3, &rule), "ab");
   ck_assert_str_eq(rule, ".article-body");
+}
+END_TEST
+
+START_TEST(body_takes_a_story_cut_in_parts) {
+  const char *rule;
+  /* two sections of one story in wrappers, an ad between: their common ancestor */
+  const char *page = "<body><div id=nav><a href=x>Home</a></div><div id=w>"
+                     "<div><section id=s1 itemprop=articleBody><p>" LONG_TEXT LONG_TEXT "</p></section></div>"
+                     "<div class=ad>Advertisement</div>"
+                     "<div><section id=s2 itemprop=articleBody><p>" LONG_TEXT "</p></section></div></div>"
+                     "<div id=side><p>" LONG_TEXT "</p></div></body>";
+  ck_assert_str_eq(body_of(page, SELECTORS, 3, &rule), "w");
+  /* teasers all over a page are not parts of one story: their ancestor holds too much else */
+  page = "<body><div id=w><div><article id=a1><p>" LONG_TEXT "</p></article></div>"
+         "<div><p>" LONG_TEXT LONG_TEXT LONG_TEXT LONG_TEXT LONG_TEXT "</p></div>"
+         "<div><article id=a2><p>" LONG_TEXT LONG_TEXT "</p></article></div></div></body>";
+  ck_assert_str_eq(body_of(page, SELECTORS, 3, &rule), "a2");
+}
+END_TEST
+
+START_TEST(body_scoring_takes_close_siblings) {
+  const char *rule;
+  /* a paragraph beside the best candidate belongs to it; the link list beside it does not */
+  const char *page = "<body><div id=p><div id=best><p>" LONG_TEXT "</p><p>" LONG_TEXT "</p></div>"
+                     "<p>" LONG_TEXT "</p><div id=links><a href=a>One story</a> <a href=b>Another</a></div>"
+                     "</div></body>";
+  ck_assert_str_eq(body_of(page, SELECTORS, 0, &rule), "p");
+  ck_assert_str_eq(body_drop, "links:apart");
+  /* nothing beside it belongs: the best candidate alone */
+  page = "<body><div id=p><div id=best><p>" LONG_TEXT "</p><p>" LONG_TEXT "</p></div>"
+         "<div id=links><a href=a>One story</a> <a href=b>Another</a></div></div></body>";
+  ck_assert_str_eq(body_of(page, SELECTORS, 0, &rule), "best");
+  ck_assert_str_eq(body_drop, "");
 }
 END_TEST
 
@@ -490,6 +529,95 @@ START_TEST(prune_marks_each_kind) {
                "<figure><img src=x><figcaption id=f>A photo <span id=c class=copyright>AP</span></figcaption>"
                "</figure><div id=pc class=\"photoCredit\">Photo: AP</div></div>",
                "n:tag s:class l:line u:dense c:class", "f:caption pc:caption");
+}
+END_TEST
+
+START_TEST(prune_marks_labelled_links_but_not_labelled_text) {
+  assert_prune("<div id=body>" ARTICLE "<p id=r>Read also: <a href=x>Talks resume in Geneva next week</a></p>"
+               "<p>Read also: the minister's statement, which said the talks would resume.</p></div>",
+               "r:line", "");
+}
+END_TEST
+
+START_TEST(prune_favor_moves_the_link_density_bar) {
+  const char *html = "<div id=body>" ARTICLE "<div id=d>Two stories: <a href=a>one story</a> and "
+                     "<a href=b>another one</a></div><div id=l>Read more</div></div>";
+  htmlDocPtr d = parse(html);
+  blocks_prune p;
+  int favor;
+  const char *want[] = { "l:line", "d:dense l:line", "" };
+  for (favor = BLOCKS_FAVOR_BALANCED; favor <= BLOCKS_FAVOR_RECALL; favor++) {
+    blocks_prune_init(&p);
+    ck_assert_int_eq(blocks_prune_marks_favor(by_id(d, "body"), C, 0, favor, &p), 0);
+    ck_assert_str_eq(describe(&p.remove), want[favor]);
+    blocks_prune_free(&p);
+  }
+  xmlFreeDoc(d);
+}
+END_TEST
+
+START_TEST(prune_lines_match_accented_capitals_and_trailing_marks) {
+  ck_assert_int_eq(classify_add(C, CLS_LINE, "lo \xc3\xbaltimo", strlen("lo \xc3\xbaltimo")), 0);
+  ck_assert_int_eq(classify_add(C, CLS_LINE, "\xc3\xa0 lire aussi", strlen("\xc3\xa0 lire aussi")), 0);
+  assert_prune("<div id=body>" ARTICLE "<div id=u>LO \xc3\x9aLTIMO</div>"
+               "<div id=l>\xc3\x80 lire aussi \xc2\xbb</div><div>\xc3\x80 lire aussi le reste</div></div>",
+               "u:line l:line", "");
+}
+END_TEST
+
+START_TEST(standfirst_found_above_the_body_not_in_it) {
+  const char *desc = "Damit Mitarbeiter gesund bleiben, m\xc3\xbcssen sich Unternehmen einiges einfallen lassen.";
+  htmlDocPtr d = parse("<body><div><header><h1>Titel</h1><p>Damit Mitarbeiter gesund bleiben, "
+                       "m\xc3\xbcssen sich Unternehmen einiges einfallen lassen.</p></header>"
+                       "<div id=body>" ARTICLE "</div></div></body>");
+  buf out;
+  buf_init(&out);
+  ck_assert_int_eq(blocks_standfirst(by_id(d, "body"), desc, strlen(desc), &out), 1);
+  ck_assert_str_eq(buf_cstr(&out), "Damit Mitarbeiter gesund bleiben, m\xc3\xbcssen sich Unternehmen einiges "
+                   "einfallen lassen.");
+  buf_reset(&out);
+  ck_assert_int_eq(blocks_standfirst(by_id(d, "body"), LONG_TEXT, strlen(LONG_TEXT), &out), 0);  /* in it */
+  ck_assert_int_eq(blocks_standfirst(by_id(d, "body"), "Something else entirely, that this page never "
+                   "prints anywhere at all.", 70, &out), 0);
+  buf_free(&out);
+  xmlFreeDoc(d);
+}
+END_TEST
+
+static void assert_lead(const char *html, const char *title, const char *marks) {
+  htmlDocPtr d = parse(html);
+  blocks_marks m;
+  blocks_marks_init(&m);
+  ck_assert_int_eq(blocks_lead_marks(by_id(d, "body"), C, title, title ? strlen(title) : 0, &m), 0);
+  ck_assert_str_eq(describe(&m), marks);
+  blocks_marks_free(&m);
+  xmlFreeDoc(d);
+}
+
+START_TEST(lead_marks_the_header_above_the_story) {
+  /* kicker, headline (quotes differ from the title), byline, date, inside wrappers */
+  assert_lead("<div id=body><div><div id=k>SLOW MOVING</div><h1 id=h>Talks \u201cresume\u201d in Geneva</h1>"
+              "<div id=bd><span>By Jane Doe</span><div>March 3, 2024 10:00</div></div></div>"
+              "<div>" ARTICLE "</div></div>", "Talks \"resume\" in Geneva", "k:lead h:lead bd:lead");
+  /* a date line that ends with a full stop but opens as date lines do */
+  assert_lead("<div id=body><p id=u>Published February 24, 2020. Last updated July 21, 2022.</p>" ARTICLE
+              "</div>", NULL, "u:lead");
+}
+END_TEST
+
+START_TEST(lead_keeps_the_story_and_its_dateline) {
+  /* a dateline block, a short first paragraph, a section heading: story */
+  assert_lead("<div id=body><p>BEIJING:</p>" ARTICLE "</div>", "Talks resume", "");
+  assert_lead("<div id=body><p>It was cold.</p>" ARTICLE "</div>", NULL, "");
+  assert_lead("<div id=body><h2>What happened</h2>" ARTICLE "</div>", NULL, "");
+  /* a sentence naming the title is text, not the headline */
+  assert_lead("<div id=body><p>Geneva is where the talks resume, officials said.</p>" ARTICLE "</div>",
+              "Geneva", "");
+  /* only short lines (a poem, a list of names): no story found, nothing marked */
+  assert_lead("<div id=body><p id=a>Roses are red</p><p id=b>Violets are blue</p></div>", NULL, "");
+  /* running text straight after the header ends it */
+  assert_lead("<div id=body><div id=k>Politics</div>The minister said on Tuesday that talks resume.</div>",
+              NULL, "k:lead");
 }
 END_TEST
 
@@ -599,6 +727,7 @@ START_TEST(deep_nesting_does_not_recurse) {
     ck_assert_int_eq(blocks_clean_marks(d, C, 0, &m), 0);
     ck_assert_int_eq(blocks_best_body(d, C, NULL, NULL, 200, &b), 0);
     ck_assert_int_eq(blocks_prune_marks(by_id(d, "body"), C, 0, &p), 0);
+    blocks_body_free(&b);
     blocks_prune_free(&p);
     blocks_marks_free(&m);
     blocks_tree_free(&t);
@@ -638,6 +767,8 @@ static Suite *blocks_suite(void) {
   tcase_add_test(clean, clean_lists_outermost_marks_unless_nested);
   tcase_add_test(body, body_prefers_selectors_in_order);
   tcase_add_test(body, body_needs_enough_non_link_text_from_a_selector);
+  tcase_add_test(body, body_takes_a_story_cut_in_parts);
+  tcase_add_test(body, body_scoring_takes_close_siblings);
   tcase_add_test(body, body_scoring_skips_navigation_and_link_lists);
   tcase_add_test(body, body_selectors_beyond_simple_go_through_xpath);
   tcase_add_test(prune, prune_marks_each_kind);
@@ -648,6 +779,12 @@ static Suite *blocks_suite(void) {
   tcase_add_test(prune, prune_follows_lua_stage_order);
   tcase_add_test(prune, prune_reads_block_text_as_the_block_alone_renders);
   tcase_add_test(prune, prune_lists_nested_marks_when_asked);
+  tcase_add_test(prune, prune_marks_labelled_links_but_not_labelled_text);
+  tcase_add_test(prune, prune_favor_moves_the_link_density_bar);
+  tcase_add_test(prune, lead_marks_the_header_above_the_story);
+  tcase_add_test(prune, prune_lines_match_accented_capitals_and_trailing_marks);
+  tcase_add_test(prune, standfirst_found_above_the_body_not_in_it);
+  tcase_add_test(prune, lead_keeps_the_story_and_its_dateline);
   tcase_set_timeout(deep, 120);
   tcase_add_test(deep, deep_nesting_does_not_recurse);
   return s;

@@ -56,3 +56,29 @@ t.test("config rejects lists that are not lists of strings", function()
   t.raises("words[2] is not a string", core.blocks.config, { words = { "a", 3 } })
   t.raises("table expected", core.blocks.config, "x")
 end)
+
+t.test("lead_marks gives the headline and byline above the story, not the story", function()
+  local doc = assert(core.parse("<body><div id=body><h1 id=h>Talks resume in Geneva</h1>"
+    .. "<p id=b>By Jane Doe</p><p id=s>" .. LONG .. "</p></div></body>"))
+  t.eq({ "h: article header", "b: article header" },
+    summary(blocks:lead_marks(doc:select("#body")[1], "Talks resume in Geneva")))
+  local plain = assert(core.parse("<body><div id=body><p>BEIJING:</p><p>" .. LONG .. "</p></div></body>"))
+  t.eq({}, summary(blocks:lead_marks(plain:select("#body")[1], "Talks resume in Geneva")))
+end)
+
+t.test("prune_marks takes a favor: recall keeps lines, a bad value raises", function()
+  local doc = assert(core.parse("<body><div id=body><p>" .. LONG .. "</p><p>" .. LONG .. "</p>"
+    .. "<div id=l>Read more</div></div></body>"))
+  local body = doc:select("#body")[1]
+  t.eq({ "l: boilerplate line" }, summary(blocks:prune_marks(body, { favor = "precision" }).remove))
+  t.eq({}, summary(blocks:prune_marks(body, { favor = "recall" }).remove))
+  t.raises("invalid option", function() blocks:prune_marks(body, { favor = "most" }) end)
+end)
+
+t.test("best_body by scoring gives the siblings' parent and what beside them to drop", function()
+  local doc = assert(core.parse("<body><div id=p><div id=best><p>" .. LONG .. "</p><p>" .. LONG .. "</p></div>"
+    .. "<p>" .. LONG .. "</p><div id=links><a href=a>One story</a> <a href=b>Another</a></div></div></body>"))
+  local node, rule, kind, drop = blocks:best_body(doc)
+  t.eq({ "p", "scoring", "scoring" }, { node:attr("id"), rule, kind })
+  t.eq({ "links: not the article's (beside the best candidate)" }, summary(drop))
+end)

@@ -70,3 +70,42 @@ t.test("boilerplate words match whole words, not substrings", function()
   t.eq("share", pipeline.boilerplate_reason("shareButtons"))
   t.eq(nil, pipeline.boilerplate_reason("headline"))
 end)
+
+local LONG = "The minister said on Tuesday that the talks would resume next week in Geneva, after "
+  .. "both sides agreed to a short pause. Officials declined to give further details. "
+
+local function story(head)
+  return "<html><head><title>Talks resume in Geneva</title></head><body><article>" .. head
+    .. "<p>" .. LONG .. "</p><p>" .. LONG .. "</p><p>" .. LONG .. "</p></article></body></html>"
+end
+
+t.test("a source line above the story leaves the text; credits still read them", function()
+  local a = assert(lede.extract(story("<p>EFE</p>")))
+  t.eq(1, a.text:find("The minister said", 1, true))
+  t.eq("EFE", a.wire[1] and a.wire[1].agency)
+  t.eq("start", a.wire[1] and a.wire[1].where)
+end)
+
+t.test("favor = 'recall' keeps the header lines; an unknown favor raises", function()
+  local a = assert(lede.extract(story("<p>By Jane Doe</p>"), { favor = "recall" }))
+  t.eq(1, a.text:find("By Jane Doe", 1, true))
+  t.raises("favor must be", lede.extract, story(""), { favor = "most" })
+end)
+
+t.test("readerable: an article is, a list of links is not (the best block, with a warning)", function()
+  t.eq(true, assert(lede.extract(story(""))).readerable)
+  local links = {}
+  for i = 1, 40 do links[#links + 1] = '<li><a href="/s' .. i .. '">Another story about the talks, number ' .. i .. '</a></li>' end
+  local a = assert(lede.extract("<html><body><ul>" .. table.concat(links) .. "</ul></body></html>"))
+  t.eq(false, a.readerable)
+  t.contains(table.concat(a.warnings, "\n"), "no article")
+end)
+
+t.test("favor = 'recall' puts the standfirst printed above the body first; the default does not", function()
+  local dek = "Both sides agreed to a short pause in the talks, and officials declined to say more today."
+  local page = "<html><head><title>Talks resume in Geneva</title><meta name=description content=\"" .. dek
+    .. "\"></head><body><header><h1>Talks resume in Geneva</h1><p>" .. dek .. "</p></header><article>"
+    .. "<p>" .. LONG .. "</p><p>" .. LONG .. "</p><p>" .. LONG .. "</p></article></body></html>"
+  t.eq(1, assert(lede.extract(page, { favor = "recall" })).text:find(dek, 1, true))
+  t.eq(1, assert(lede.extract(page)).text:find("The minister said", 1, true))
+end)
