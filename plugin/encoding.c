@@ -6,6 +6,8 @@
 #include <string.h>
 
 #define PRESCAN_BYTES 1024
+/* How far a late <meta charset> is looked for (see enc_sniff). */
+#define LATE_META_BYTES 65536
 static const char REPLACEMENT[] = "\xEF\xBF\xBD";  /* U+FFFD */
 
 static int ascii_lower(int c) { return c >= 'A' && c <= 'Z' ? c + 32 : c; }
@@ -142,9 +144,9 @@ static int find_charset_value(const char *p, const char *end, const char **v, si
   return 0;
 }
 
-/* Looks at each <meta ...> tag in the first PRESCAN_BYTES for a charset. */
-static int prescan_meta(const char *s, size_t len, char *name, size_t namesz) {
-  const char *end = s + (len < PRESCAN_BYTES ? len : PRESCAN_BYTES);
+/* Looks at each <meta ...> tag in the first `limit` bytes for a charset. */
+static int prescan_meta(const char *s, size_t len, size_t limit, char *name, size_t namesz) {
+  const char *end = s + (len < limit ? len : limit);
   const char *p = s, *tag_end, *v;
   size_t vlen;
   while (p + 5 < end) {
@@ -176,13 +178,19 @@ void enc_sniff(const char *bytes, size_t len, const char *caller, enc_choice *ou
   if (caller && enc_canonical(caller, strlen(caller), out->name, sizeof out->name) == 0) {
     out->source = ENC_FROM_CALLER; return;
   }
-  if (prescan_meta(bytes, len, out->name, sizeof out->name) == 0) {
+  if (prescan_meta(bytes, len, PRESCAN_BYTES, out->name, sizeof out->name) == 0) {
     int stale = strcmp(out->name, "UTF-8") != 0 && has_non_ascii(bytes, len) &&
                 enc_is_utf8(bytes, len);
     if (!stale) { out->source = ENC_FROM_META; return; }
   }
   if (enc_is_utf8(bytes, len)) {
     strcpy(out->name, "UTF-8"); out->source = ENC_FROM_UTF8_CHECK; return;
+  }
+  /* A browser that meets a <meta charset> after the prescan while its guess is
+   * still tentative reparses the page in that encoding; archived pages (a
+   * banner injected above the <head>) rely on it. */
+  if (prescan_meta(bytes, len, LATE_META_BYTES, out->name, sizeof out->name) == 0) {
+    out->source = ENC_FROM_LATE_META; return;
   }
   strcpy(out->name, "WINDOWS-1252");
   out->source = ENC_FROM_DEFAULT;
@@ -251,6 +259,7 @@ const char *enc_source_name(enc_source s) {
     case ENC_FROM_CALLER: return "caller";
     case ENC_FROM_META: return "meta";
     case ENC_FROM_UTF8_CHECK: return "utf-8 check";
+    case ENC_FROM_LATE_META: return "late meta";
     default: return "default";
   }
 }

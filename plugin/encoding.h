@@ -8,7 +8,9 @@
  *      UTF-8 keep stale declarations, while legacy-encoded text is almost never
  *      valid UTF-8 by accident);
  *   4. UTF-8 when the bytes are valid UTF-8;
- *   5. windows-1252.
+ *   5. a <meta> charset further on, within the first 64 KiB (browsers reparse
+ *      when the tree builder meets one while their guess is tentative);
+ *   6. windows-1252.
  * Labels are mapped the way the WHATWG Encoding standard maps them
  * (latin1/iso-8859-1/ascii are windows-1252, gb2312 is GBK, ...). */
 #ifndef LEDE_ENCODING_H
@@ -19,7 +21,8 @@
 #include "buf.h"
 
 typedef enum {
-  ENC_FROM_BOM, ENC_FROM_CALLER, ENC_FROM_META, ENC_FROM_UTF8_CHECK, ENC_FROM_DEFAULT
+  ENC_FROM_BOM, ENC_FROM_CALLER, ENC_FROM_META, ENC_FROM_UTF8_CHECK, ENC_FROM_LATE_META,
+  ENC_FROM_DEFAULT
 } enc_source;
 
 typedef struct {

@@ -51,6 +51,27 @@ START_TEST(meta_beyond_prescan_is_ignored) {
 }
 END_TEST
 
+/* A page whose <meta> comes after 1500 bytes of banner, then `text`. */
+static enc_choice sniff_late(const char *text) {
+  static const char meta[] = "<meta charset=gb2312><p>";
+  char page[3000];
+  memset(page, ' ', sizeof page);
+  memcpy(page, "<!-- banner -->", 15);
+  memcpy(page + 1500, meta, strlen(meta));
+  memcpy(page + 1500 + strlen(meta), text, strlen(text));
+  page[sizeof page - 1] = '\0';
+  return sniff(page, NULL);
+}
+
+START_TEST(late_meta_after_the_utf8_check) {
+  enc_choice c = sniff_late("\xD0\xC2");  /* GBK, not UTF-8 */
+  ck_assert_str_eq(c.name, "GBK");
+  ck_assert_int_eq(c.source, ENC_FROM_LATE_META);
+  c = sniff_late("\xE6\x96\xB0");  /* valid UTF-8 wins over a late meta */
+  ck_assert_int_eq(c.source, ENC_FROM_UTF8_CHECK);
+}
+END_TEST
+
 START_TEST(stale_legacy_meta_on_utf8_bytes) {
   enc_choice c = sniff("<meta charset=iso-8859-1><p>caf\xC3\xA9</p>", NULL);
   ck_assert_str_eq(c.name, "UTF-8");
@@ -163,6 +184,7 @@ static Suite *encoding_suite(void) {
   tcase_add_test(sniffing, utf8_check_then_windows_1252);
   tcase_add_test(sniffing, label_mapping_follows_whatwg);
   tcase_add_test(sniffing, utf8_validation);
+  tcase_add_test(sniffing, late_meta_after_the_utf8_check);
   tcase_add_test(decoding, decoding_replaces_what_it_cannot_read);
   tcase_add_test(decoding, long_ascii_runs_then_anything);
   tcase_add_test(decoding, decoding_an_unknown_encoding_fails);
