@@ -11,7 +11,9 @@
 #include "l_sandbox.h"
 #include "l_scan.h"
 #include "l_select.h"
+#include "l_tokens.h"
 #include "l_warc.h"
+#include "l_wrap.h"
 
 #ifndef LEDE_VERSION
 #define LEDE_VERSION "0.0.0"
@@ -33,6 +35,8 @@ static const luaL_Reg core_functions[] = {
   {"filetype", lfs_filetype},
   {"bounded_call", lsandbox_bounded_call},
   {"warc_records", lwarc_records},
+  {"wrap", lwrap_wrap},  /* FiveFilters wrap_in (issue 7) */
+  {"find_tokens", ltokens_find},  /* FiveFilters strip_id_or_class (issue 7) */
   {NULL, NULL}
 };
 

@@ -17,6 +17,7 @@ directories) give one record per HTML response with status 200.
 commands:
   lede filters list         the filter files lede loads, and from where
   lede filters test [NAME]  run the self-tests of the filters (all, or NAME)
+  lede filters check-ftr DIR  check every FiveFilters site config of DIR
   lede inspect PAGE         the blocks of a page and what extraction did with each
 
 options:

@@ -2,6 +2,7 @@
 local core = require "lede.core"
 local credits = require "lede.credits"
 local filters = require "lede.filters"
+local ftr = require "lede.ftr"
 local metadata = require "lede.metadata"
 local pipeline = require "lede.pipeline"
 
@@ -21,6 +22,7 @@ M.host_of = host_of
 -- field rules, run:steps wraps clean/body/prune (remove, keep, body, trace),
 -- run:finish its after hook. A failing filter raises (see M.extract).
 local function attempt(html, opts, filter, warnings)
+  if filter and filter.replace then html = ftr.replace(html, filter.replace) end  -- FiveFilters find_string
   local doc, err = core.parse(html, { url = opts.url, charset = opts.charset })
   if not doc then return nil, err end
   local article = {

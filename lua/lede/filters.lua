@@ -253,7 +253,8 @@ local function locate(entry, what, msg, fn, key)
       local info = debug.getinfo(fn, "S")
       if info and info.source == "@" .. entry.path and info.linedefined > 0 then line = info.linedefined end
     end
-    line = line or line_of(entry.source, key)
+    -- a FiveFilters config (lede.ftr_site) gives the line of each rule
+    line = line or (entry.lines and entry.lines[key]) or line_of(entry.source, key)
   end
   local loc = line and (entry.file .. ":" .. line) or entry.file
   if what then return string.format("%s: rule '%s': %s", loc, what, clip(msg)) end
@@ -630,11 +631,31 @@ local function path_score(paths, path)
   return nil
 end
 
+-- A FiveFilters config's notes (unknown directives, malformed lines, rules
+-- dropped because their XPath cannot work) go to the warnings of the first
+-- page it is used on in this process.
+local function ftr_notes(F, warnings)
+  if F and F.notes and not F.entry.warned then
+    F.entry.warned = true
+    for _, n in ipairs(F.notes) do warnings[#warnings + 1] = n end
+  end
+  return F, warnings
+end
+
 -- The filter for a page, or nil (the default); second result: warnings.
--- opts: filter (a file forced), filter_dirs, no_filters; url from opts.url.
+-- opts: filter (a file forced), filter_dirs, no_filters, ftr (FiveFilters
+-- config dirs, used for hosts no Lua filter matches); url from opts.url.
 function M.choose(opts)
   local warnings = {}
   if opts.no_filters then return nil, warnings end
+  if opts.filter and opts.filter:match("%.txt$") then  -- a FiveFilters config
+    local F, err = require("lede.ftr_site").for_file(opts.filter)
+    if not F then
+      warnings[#warnings + 1] = "filter " .. opts.filter .. " cannot be used (" .. err
+        .. "); the default filter was used"
+    end
+    return ftr_notes(F, warnings)
+  end
   if opts.filter then
     local cat = M.catalog(opts)
     local entry = M.load_file(opts.filter)
@@ -660,7 +681,10 @@ function M.choose(opts)
       warnings[#warnings + 1] = "filter " .. e.file .. " skipped: " .. e.error
     end
   end
-  return best and best.filter, warnings
+  if best then return best.filter, warnings end
+  local F, ferr = require("lede.ftr_site").for_host(opts, host)
+  if ferr then warnings[#warnings + 1] = "filter " .. ferr .. "; the default filter was used" end
+  return ftr_notes(F, warnings)
 end
 
 ---------------------------------------------------------------------------
@@ -679,6 +703,18 @@ end
 
 local function collapse(s)
   return (s:gsub("%s+", " "):gsub("^ ", ""):gsub(" $", ""))
+end
+
+-- The elements an XPath selects; strings and numbers are skipped, and an
+-- expression that fails to evaluate selects nothing (FiveFilters configs:
+-- lede.ftr_site drops the XPaths that cannot work before they get here).
+local function elements(doc, expr)
+  local ok, r = pcall(doc.xpath, doc, expr)
+  local out = {}
+  if ok and type(r) == "table" then
+    for _, v in ipairs(r) do if is_node(v) then out[#out + 1] = v end end
+  end
+  return out
 end
 
 -- Calls filter code; a failure ends the filter for this page.
@@ -812,8 +848,8 @@ function M.start(ctx, F)
   }
   for _, h in ipairs(F.before) do self:call(h.fn, h.entry, "before", "before", ctx.doc, self.fctx) end
   for _, t in ipairs(F.transforms) do
-    local what = "transforms['" .. t.selector .. "']"
-    for _, n in ipairs(ctx.doc:select(t.selector)) do
+    local what = "transforms['" .. (t.selector or t.xpath) .. "']"
+    for _, n in ipairs(t.xpath and elements(ctx.doc, t.xpath) or ctx.doc:select(t.selector)) do
       if not n:removed() then
         self:trace(n, "transformed", "filter " .. what)
         if t.tag then n:rename(t.tag)
@@ -867,6 +903,11 @@ local function json_value(v, depth)
   return true
 end
 
+local function found(article, field)
+  if field == "author" then return type(article.authors) == "table" and #article.authors > 0 end
+  return type(article[field]) == "string" and article[field] ~= ""
+end
+
 -- After metadata.read: the filter's rules override what metadata found; fields.
 function Run:metadata()
   local F, ctx = self.F, self.ctx
@@ -875,6 +916,9 @@ function Run:metadata()
   rawset(self.fctx, "article", plain(article, 0, {}))  -- a snapshot: what metadata found
   for _, field in ipairs(M.FIELD_RULES) do
     local r = F.rules[field]
+    -- F.fills_metadata (FiveFilters configs): the rule only fills what the
+    -- metadata pass left empty (see lede.ftr_site)
+    if r and F.fills_metadata and found(article, field) then r = nil end
     if r then
       local values = self:eval(r.rule, r.entry, field, field)
       local value
@@ -982,6 +1026,7 @@ function Run:find_body()
     drift(self, r.entry, "body", "body", r.rule.fn)
     return nil
   end
+  self.body_parts = #nodes
   if #nodes == 1 then return nodes[1] end
   return self:combine(nodes)
 end
@@ -1020,12 +1065,20 @@ function Run:protector(body)
   end
 end
 
+-- remove entries: { selector } (CSS), or from FiveFilters configs { xpath,
+-- label } or { find = function(doc) -> nodes, label } (lede's own code, not a
+-- filter's), with attr when the rule removes an attribute (strip_attr).
 function Run:remove()
   local ctx = self.ctx
   for _, r in ipairs(self.F.remove) do
-    for _, n in ipairs(ctx.doc:select(r.selector)) do
-      if not n:removed() and n:tag() ~= "html" then
-        self:trace(n, "removed", "filter rule remove '" .. r.selector .. "'")
+    local nodes = (r.find and r.find(ctx.doc)) or (r.xpath and elements(ctx.doc, r.xpath))
+      or ctx.doc:select(r.selector)
+    local why = "filter rule " .. (r.label or ("remove '" .. tostring(r.selector) .. "'"))
+    for _, n in ipairs(nodes) do
+      if r.attr then
+        if not n:removed() then n:set_attr(r.attr, nil) end
+      elseif not n:removed() and n:tag() ~= "html" then
+        self:trace(n, "removed", why)
         n:remove()
       end
     end
@@ -1040,6 +1093,24 @@ local function tag_trace(ctx, from, step)
     local e = ctx.trace[i]
     e.step = e.step or step
     if step == "prune" and e.action == "removed" then e.action = "pruned" end
+  end
+end
+
+-- F.body_scope (FiveFilters configs): a body rule that selects one element
+-- bounds the article, and the generic body choice runs inside it. These
+-- rules are often coarse (//article[1], //main) because Full-Text RSS cleans
+-- the block afterwards; the generic choice is lede's clean-up of that kind.
+-- Everything outside the element (but <head>) is removed first.
+function Run:scope(node)
+  local inner, p = node, node:parent()
+  while p and p:tag() ~= "html" do
+    for _, c in ipairs(p:children()) do
+      if c ~= inner and c:tag() ~= "head" then
+        self:trace(c, "removed", "outside the filter's body")
+        c:remove()
+      end
+    end
+    inner, p = p, p:parent()
   end
 end
 
@@ -1065,7 +1136,11 @@ function Run:steps()
     end),
     body = traced("body", function(ctx)
       local node = self.body_node
-      if node and not node:removed() then
+      if node and not node:removed() and F.body_scope and self.body_parts == 1 then
+        self:scope(node)
+        pipeline.body(ctx)
+        ctx.body_rule = "filter rule 'body', then " .. tostring(ctx.body_rule)
+      elseif node and not node:removed() then
         ctx.body, ctx.body_rule = node, "filter rule 'body'"
       else
         pipeline.body(ctx)

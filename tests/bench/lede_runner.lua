@@ -2,7 +2,7 @@
 --
 -- usage: lua5.4 tests/bench/lede_runner.lua JOBS.jsonl OUT.jsonl [BUILD_DIR]
 -- JOBS: JSON lines {id, path, url}. OUT: one JSON line per page,
---   {id, title, byline, authors, published, text, wire, syndicated, dateline, filter, ms}
+--   {id, title, byline, authors, published, text, wire, syndicated, dateline, filter, warnings, ms}
 --   or {id, error, ms}. ms is os.clock() time (process CPU time) of lede.extract only;
 --   reading the file is not timed. A page that raises is recorded, never fatal.
 -- Run from the root of the checkout (or set LEDE_SOURCE_DIR); BUILD_DIR defaults to
@@ -56,6 +56,7 @@ local function record(id, a, ms)
   local dl = type(a.dateline) == "table" and a.dateline or nil
   return {
     id = id, title = str(a.title), text = str(a.text) or "", ms = ms, filter = str(a.filter),
+    warnings = type(a.warnings) == "table" and #a.warnings > 0 and a.warnings or nil,
     byline = #names > 0 and table.concat(names, ", ") or nil,
     authors = authors,
     published = str(a.published),
