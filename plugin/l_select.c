@@ -1,6 +1,8 @@
 #include "l_select.h"
 
 #include <lauxlib.h>
+#include <stdarg.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "buf.h"
@@ -125,6 +127,32 @@ static void sel_push_item(lua_State *L, xmlNodePtr n, int doc_idx, lua_Integer *
   lua_rawseti(L, -2, ++*i);
 }
 
+/* Keeps the first message libxml2 gives for the failing call, for the error we raise. */
+static void sel_keep_message(void *ctx, const char *msg, ...) {
+  ldoc *d = ctx;
+  va_list ap;
+  size_t n;
+  if (!d || d->xpath_error[0]) return;
+  va_start(ap, msg);
+  vsnprintf(d->xpath_error, sizeof d->xpath_error, msg, ap);
+  va_end(ap);
+  n = strlen(d->xpath_error);
+  while (n > 0 && d->xpath_error[n - 1] == '\n') d->xpath_error[--n] = '\0';
+}
+
+/* libxml2 reports some run-time XPath errors (an unknown function, a wrong
+ * number of arguments) on stderr through its generic handler, not through the
+ * context's: that handler is muted for the call and put back after it. */
+static xmlXPathObjectPtr sel_eval_quietly(ldoc *d, xmlXPathCompExprPtr comp) {
+  xmlGenericErrorFunc handler = xmlGenericError;
+  void *handler_ctx = xmlGenericErrorContext;
+  xmlXPathObjectPtr o;
+  xmlSetGenericErrorFunc(d, sel_keep_message);
+  o = xmlXPathCompiledEval(comp, d->xpath);
+  xmlSetGenericErrorFunc(handler_ctx, handler);
+  return o;
+}
+
 /* Evaluates e with `context`; pushes a table of results (or a scalar). */
 static int sel_eval(lua_State *L, ldoc *d, xpexpr *e, xmlNodePtr context, int doc_idx) {
   xpresult *r = lua_newuserdatauv(L, sizeof *r, 0);  /* frees the result if we raise */
@@ -133,8 +161,13 @@ static int sel_eval(lua_State *L, ldoc *d, xpexpr *e, xmlNodePtr context, int do
   luaL_setmetatable(L, LEDE_XPATH_RESULT);
   d->xpath->node = context;
   d->xpath_error[0] = '\0';
-  r->obj = o = xmlXPathCompiledEval(e->comp, d->xpath);
-  if (!o) return luaL_error(L, "XPath evaluation failed: %s", d->xpath_error[0] ? d->xpath_error : "error");
+  r->obj = o = sel_eval_quietly(d, e->comp);
+  if (!o) {
+    const char *why = d->xpath_error[0] ? d->xpath_error : d->xpath->lastError.message;
+    /* libxml2 2.9 gives no message for a function called with the wrong arguments */
+    return luaL_error(L, "XPath evaluation failed: %s",
+                      why ? why : "a function got the wrong number or type of arguments");
+  }
   switch (o->type) {
     case XPATH_NODESET: {
       lua_Integer i = 0;

@@ -152,3 +152,15 @@ t.test("--standalone writes a whole HTML page with the metadata in <head>", func
   t.eq(2, bad)
   t.contains(err, "--standalone needs --format html")
 end)
+
+t.test("a filter XPath that fails at run time gives a warning, nothing on stderr from libxml2", function()
+  local filter = TMP .. "-badxpath.lua"
+  local f = assert(io.open(filter, "wb"))
+  f:write('return { body = { xpath = "//div[unknown_function()]" } }\n')
+  f:close()
+  local out, err, code = run { "--filter", filter, SEED }
+  os.remove(filter)
+  t.eq(0, code)
+  t.excludes(err, "xmlXPathCompOpEval")
+  t.contains(json.decode(out).warnings[1], "function unknown_function not found")
+end)

@@ -170,3 +170,9 @@ t.test("encoding: a truncated UTF-8 sequence becomes U+FFFD, the rest survives",
   local doc = assert(lede.parse("<meta charset=utf-8><p>ab\xC3 cd</p>"))
   t.eq("ab\u{FFFD} cd", doc:select("p")[1]:text())
 end)
+
+t.test("XPath run-time errors raise with libxml2's reason", function()
+  local doc = assert(lede.parse("<div class=a>x</div>"))
+  t.raises("function foo not found", doc.xpath, doc, "//div[foo()]")
+  t.raises("wrong number or type of arguments", doc.xpath, doc, "//div[contains(@class)]")
+end)
