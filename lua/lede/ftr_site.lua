@@ -20,8 +20,20 @@ local function read_file(path)
   return s
 end
 
+-- The default place of a checkout, used when it exists:
+-- $XDG_DATA_HOME/lede/ftr-site-config (~/.local/share/lede/ftr-site-config).
+function M.default_dir()
+  local data = os.getenv("XDG_DATA_HOME")
+  if not data or data == "" then
+    local home = os.getenv("HOME")
+    if not home or home == "" then return nil end
+    data = home .. "/.local/share"
+  end
+  return data .. "/lede/ftr-site-config"
+end
+
 -- The config directories, in search order: opts.ftr (a path or a list),
--- LEDE_FTR (colon-separated), lede.config's ftr_dir.
+-- LEDE_FTR (colon-separated), lede.config's ftr_dir, the default place.
 function M.dirs(opts)
   opts = opts or {}
   local dirs, seen = {}, {}
@@ -39,6 +51,8 @@ function M.dirs(opts)
   for d in (os.getenv("LEDE_FTR") or ""):gmatch("[^:]+") do add(d, "LEDE_FTR") end
   local ok, config = pcall(require, "lede.config")
   if ok and type(config) == "table" then add(config.ftr_dir, "config") end
+  local default = M.default_dir()
+  if default and core.filetype(default) == "directory" then add(default, "default") end
   return dirs
 end
 

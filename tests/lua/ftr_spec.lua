@@ -424,4 +424,17 @@ t.test("ftr-site-config: a corpus page extracts with its config from the command
   t.contains(out, "Ahmad Khan Rahami")
 end)
 
+
+t.test("a checkout at $XDG_DATA_HOME/lede/ftr-site-config is the default, after --ftr and LEDE_FTR", function()
+  local home = os.tmpname()
+  os.remove(home)
+  local dir = home .. "/lede/ftr-site-config"
+  assert(os.execute("mkdir -p " .. sh_quote(dir) .. " && cp " .. sh_quote(DIR) .. "/*.txt " .. sh_quote(dir)))
+  local out = run({ "filters", "list" }, "XDG_DATA_HOME=" .. sh_quote(home) .. " LEDE_FTR=")
+  t.contains(out, dir)
+  out = run({ "filters", "list" }, "XDG_DATA_HOME=" .. sh_quote(home .. "/none") .. " LEDE_FTR=")
+  t.excludes(out, "ftr-site-config")
+  os.execute("rm -rf " .. sh_quote(home))
+end)
+
 return t
