@@ -409,7 +409,7 @@ function M.apply(article, ctx)
   if policy == "drop" then return end
   article.dateline = dateline
   article.wire = r.wire
-  article.authors = names.merge(r.authors)
+  article.authors = require("lede.metadata.people").merge_authors(r.authors)  -- one entry per person
   article.syndicated = r.syndicated and { agency = r.syndicated } or nil
 end
 

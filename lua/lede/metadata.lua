@@ -31,12 +31,14 @@ local function title_candidates(page)
   local list = {}
   local a = page.article
   local h = jsonld.string(a.headline) or jsonld.string(a.name)
-  if h then list[#list + 1] = { text = h, source = source(page, a.headline and "headline" or "name") } end
+  if h then
+    list[#list + 1] = { text = h, source = source(page, a.headline and "headline" or "name"), group = "jsonld" }
+  end
   for _, k in ipairs(tables.meta_keys.title) do
     local v = page.meta[k] and page.meta[k][1]
     if v then list[#list + 1] = { text = v, source = "meta:" .. k } end
   end
-  local md = microdata(page.doc, "headline")
+  local md = microdata(page, "headline")
   if md then list[#list + 1] = { text = md, source = "microdata:headline", group = "h1" } end
   -- with nothing to agree with, a headline-sized <h1> beats the <title>
   -- (an SEO variant), and the <title> beats a short <h1> (a section name)
@@ -200,13 +202,13 @@ function M.read(doc, ctx)
   local opts = date_options(ctx, out.language)
   local url_date = read_dates(page, opts, out, sources)
   local headlines = headline_nodes(page, out.title, orgs)
-  local cache = region.page_cache(doc, headlines, region.ignore_keys(doc, ctx.date_ignore))
+  local cache = region.page_cache(doc, headlines, region.ignore_keys(doc, ctx.date_ignore), page.index)
   local date_list, bylines = region.dates(doc, cache), region.bylines(doc, cache)
   region.add_bylines_to_dates(date_list, bylines)
   ctx.meta = {
     dates = date_list, bylines = bylines,
     headlines = headline_keys(headlines),
-    url_date = url_date, opts = opts, orgs = orgs, base = fields.base_url(doc, page.url),
+    url_date = url_date, opts = opts, orgs = orgs, base = page.base,
     read = { published = out.published, modified = out.modified, authors = out.authors },
   }
   out.sources = sources

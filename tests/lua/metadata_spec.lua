@@ -341,6 +341,161 @@ t.test("when the <h1> is the logo, the headline's own element marks the region",
   t.eq({ "谢若含" }, names(a))
 end)
 
+t.test("an author inside a figure's caption credits the photo: no author, no wire credit", function()
+  local a = page("photo-credit.html", { url = "https://www.diariodelsur.example/local/1/muelle/" })
+  t.eq({}, a.authors)
+  t.eq({}, a.wire or {})
+end)
+
+t.test("an author outside any figure is still read", function()
+  local _, ctx = read([[<html><body><h1>Tide gauge shows record</h1><p itemprop="author">Lena Berg</p>
+    <figure><img src="a.jpg"><figcaption><span itemprop="author">Ola Nordmann</span></figcaption></figure>
+    <div class="wp-caption"><span class="byline">Per Hansen</span></div></body></html>]])
+  local values = {}
+  for _, c in ipairs(ctx.meta.bylines) do values[#values + 1] = c.value end
+  t.eq({ "Lena Berg" }, values)
+end)
+
+t.test("one person is one author: repeats and a lone surname are merged", function()
+  local people = require "lede.metadata.people"
+  local list = people.merge_authors {
+    { name = "Steven Mufson", role = "byline" }, { name = "Mufson", role = "byline" },
+    { name = "STEVEN MUFSON", role = "reporting" }, { name = "Ann Saphir", role = "additional" },
+  }
+  t.eq({ { name = "Steven Mufson", role = "byline" }, { name = "Ann Saphir", role = "additional" } }, list)
+  t.eq({ { name = "Cher", role = "byline" } }, people.merge_authors { { name = "Cher", role = "byline" } })
+end)
+
+t.test("lines of a byline block are separate pieces: a newspaper's name is no person", function()
+  local people = require "lede.metadata.people"
+  t.eq({ "Joe Davidson" }, people.parse("By Joe Davidson\nWashington Post\nDec 13, 2016 at 3:45 pm").names)
+  t.eq({ "Jane Doe", "John Roe" }, people.parse("By Jane Doe\nJohn Roe").names)
+end)
+
+t.test("an editor, illustrator or photographer in a byline is not an author", function()
+  local people = require "lede.metadata.people"
+  t.eq({ "Rob Ewaschuk" }, people.parse("Written by Rob Ewaschuk\nEdited by Betsy Beyer").names)
+  t.eq({ "Ysabel Yates" }, people.parse("Ysabel Yates | Illustration by Claire Lordon").names)
+end)
+
+t.test("initials in brackets inside a name are dropped, other brackets split", function()
+  local people = require "lede.metadata.people"
+  t.eq({ "Richard Eskow" }, people.parse("Richard (R.J.) Eskow").names)
+  t.eq({ "Jane Doe", "John Roe" }, people.parse("Jane Doe (Oslo) John Roe").names)
+  t.eq({ "Jane Doe" }, people.parse("Jane Doe (jdoe)").names)
+end)
+
+t.test("a byline's date words end the names in several languages", function()
+  local people = require "lede.metadata.people"
+  t.eq({ "Ana Ruiz" }, people.parse("Ana Ruiz Publicado el martes").names)
+  t.eq({ "Jan Berg" }, people.parse("Jan Berg Aktualisiert am Montag").names)
+  t.eq({ "Jane Doe" }, people.parse("Jane Doe UPDATED Monday").names)
+end)
+
+t.test("a one-word piece beside the site's name is no person", function()
+  local people = require "lede.metadata.people"
+  local orgs = { ["diario del sur"] = true }
+  t.eq({}, people.parse("Diario del Sur\nAndalucía", orgs).names)
+  t.eq({ "Sleyca" }, people.parse("Sleyca", orgs).names)
+end)
+
+t.test("an 'authority' class or id is no author element", function()
+  local _, ctx = read([[<html><body><h1>Tide gauge shows record</h1>
+    <table><tr><th id="Authority_control">Authority control</th></tr></table>
+    <p class="post-author">Lena Berg</p></body></html>]])
+  t.eq(1, #ctx.meta.bylines)
+  t.eq("Lena Berg", ctx.meta.bylines[1].value)
+end)
+
+t.test("class words match case-insensitively, and author links by their href", function()
+  local _, ctx = read([[<html><body><h1>Tide gauge shows record</h1>
+    <span id="ArticleByline">Lena Berg</span><a href="/authors/ola-nordmann">Ola Nordmann</a>
+    <a href="/authorization">Sign in</a></body></html>]])
+  local values = {}
+  for _, c in ipairs(ctx.meta.bylines) do values[#values + 1] = c.value end
+  t.eq({ "Lena Berg", "Ola Nordmann" }, values)
+end)
+
+t.test("a byline printed just before a body that holds the headline is the article's", function()
+  local body = string.rep("<p>The regional government approved the dam project on Monday after a review that " ..
+    "took three years and included studies of the river's fish and of the villages upstream.</p>", 4)
+  local a = extract([[<html><head><title>Dam project wins approval after long review</title></head><body>
+    <div class="page"><div class="article"><div class="article__author">Politik · Karin Holm, Per Lund</div>
+    <div class="article__content"><p class="title">Dam project wins approval after long review</p>]] ..
+    body .. [[</div></div><div class="side"><p class="author">Ola Nordmann</p></div></div></body></html>]])
+  t.eq({ "Karin Holm", "Per Lund" }, names(a))
+end)
+
+t.test("itemprop=name counts first inside itemprop=author, data-testid bylines are read", function()
+  local _, ctx = read([[<html><body><h1>Tide gauge shows record</h1>
+    <span itemprop="name">Harbour Office</span>
+    <div itemprop="author publisher"><span itemprop="name">Lena Berg</span></div>
+    <p data-testid="story-byline">By Ola Nordmann</p></body></html>]])
+  t.eq("Lena Berg", ctx.meta.bylines[1].value)
+  t.eq(1, ctx.meta.bylines[1].tier)
+  local found = false
+  for _, c in ipairs(ctx.meta.bylines) do found = found or c.value == "By Ola Nordmann" end
+  t.ok(found, "the data-testid byline")
+  for _, c in ipairs(ctx.meta.bylines) do t.ok(c.value ~= "Harbour Office", "no name outside an author") end
+end)
+
+-- ---- titles: the printed headline --------------------------------------------------------
+
+t.test("a kicker printed inside the <h1> is not part of the headline", function()
+  local out = read([[<html><head><title>Interne Unterlagen: Daten gehackt worden | Example</title></head>
+    <body><h1><span class="dachzeile">Interne Unterlagen</span> <span class="headline">Daten gehackt
+    worden heute</span></h1></body></html>]])
+  t.eq("Daten gehackt worden heute", out.title)
+  out = read([[<html><body><h1><span class="ts-overline">Abstand und Fieber</span><span>: </span>
+    <span class="ts-headline">Wie Firmen ihre Leute schützen</span></h1></body></html>]])
+  t.eq("Wie Firmen ihre Leute schützen", out.title)
+end)
+
+t.test("an <h1> without a kicker class keeps all its text", function()
+  local out = read([[<html><body><h1><span>Storm hits</span> <span>the northern coast</span></h1></body></html>]])
+  t.eq("Storm hits the northern coast", out.title)
+end)
+
+t.test("the printed headline beats a shorter social title that only the <title> repeats", function()
+  local out = read([[<html><head><title>Singer Shares Pic of Ex With Her Mom</title>
+    <meta property="og:title" content="Singer Shares Pic of Ex With Her Mom"></head><body>
+    <h1>Singer Shares Photo of Ex Hanging Out With Her Mom and Now We Are Confused</h1></body></html>]])
+  t.eq("Singer Shares Photo of Ex Hanging Out With Her Mom and Now We Are Confused", out.title)
+end)
+
+t.test("JSON-LD, og:title and <title> agreeing beat a lone <h1> (a slogan)", function()
+  local out = read([[<html><head><title>Congress delays the vote on water rules - El Ejemplo</title>
+    <meta property="og:title" content="Congress delays the vote on water rules">
+    <script type="application/ld+json">{"@type": "NewsArticle", "headline": "Congress delays the vote on water rules"}
+    </script></head><body><h1>El Ejemplo, the first digital paper of the coast.</h1></body></html>]])
+  t.eq("Congress delays the vote on water rules", out.title)
+end)
+
+t.test("a logo <h1> mixing scripts is not headline-sized", function()
+  local title = require "lede.metadata.title"
+  t.eq(false, title.headline_sized("上報 Up Media"))
+  t.eq(true, title.headline_sized("武汉的声音：有英勇的你，才有英雄的城"))
+  local out = read([[<html><head><title>稱憂鬱症是不知足挨轟 吳宗憲鼓勵患者別只往負面想 -- 上報 / 焦點</title>
+    <meta property="og:title" content="稱憂鬱症是不知足挨轟 吳宗憲鼓勵患者別只往負面想--上報"></head>
+    <body><h1>上報 Up Media</h1></body></html>]])
+  t.ok(out.title:find("^稱憂鬱症") ~= nil, "the headline, not the logo: " .. tostring(out.title))
+end)
+
+t.test("a Chinese site name glued with a bare dash is cut from the <title>", function()
+  local out = read([[<html><head><title>武汉的声音：有英勇的你，才有英雄的城！-新华网</title></head>
+    <body><p>x</p></body></html>]])
+  t.eq("武汉的声音：有英勇的你，才有英雄的城！", out.title)
+  out = read([[<html><head><title>COVID-19 cases fall across the region</title></head><body><p>x</p></body></html>]])
+  t.eq("COVID-19 cases fall across the region", out.title)
+end)
+
+t.test("a permalink mark after a heading goes, the heading's last letter stays", function()
+  local out = read("<html><body><h1>Water rules delayed again ¶</h1></body></html>")
+  t.eq("Water rules delayed again", out.title)
+  out = read("<html><body><h1>كل الشروط متوفرة لثورة سودانية ولا حاجة لنستورد شيئا</h1></body></html>")
+  t.eq("كل الشروط متوفرة لثورة سودانية ولا حاجة لنستورد شيئا", out.title)
+end)
+
 -- ---- the small fields -----------------------------------------------------------------
 
 t.test("languages are normalised to BCP 47", function()

@@ -41,14 +41,7 @@ local function people_from(list, orgs, ctx)
   return authors, found_orgs
 end
 
-local function merge_authors(list)
-  local out, seen = {}, {}
-  for _, a in ipairs(list) do
-    local k = text.key(a.name)
-    if k ~= "" and not seen[k] then seen[k] = true; out[#out + 1] = a end
-  end
-  return out
-end
+local merge_authors = people.merge_authors
 
 local function meta_people(page)
   for _, k in ipairs(tables.meta_keys.author) do

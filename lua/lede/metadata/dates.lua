@@ -159,11 +159,32 @@ end
 -- The offset (minutes east of UTC, not 0) under which one of the texts
 -- writes the instant `t`: a page's data layer often gives the local time
 -- ("2020-02-24T21:25:54-05:00") where its metadata gives UTC.
+local ISO_ZONED_AT = "^" .. ISO_ZONED
+
+-- The offset of a stamp at byte i of s that writes the instant t, or nil.
+local function offset_at(s, i, t)
+  local stamp, h, m = s:match(ISO_ZONED_AT, i)
+  if not stamp then return nil end
+  local off = tonumber(h) * 60 + (h:sub(1, 1) == "-" and -1 or 1) * tonumber(m)
+  if off ~= 0 and M.epoch(stamp .. h .. ":" .. m) == t then return off end
+  return nil
+end
+
 function M.local_offset(t, texts)
+  -- the local day is within a day of UTC's: look only where those years are
+  -- written (scripts are long; a pattern tried at every byte is slow)
+  local years = { os.date("!%Y-", t - 86400), os.date("!%Y-", t + 86400) }
+  if years[1] == years[2] then years[2] = nil end
   for _, s in ipairs(texts) do
-    for stamp, h, m in s:gmatch(ISO_ZONED) do
-      local off = tonumber(h) * 60 + (h:sub(1, 1) == "-" and -1 or 1) * tonumber(m)
-      if off ~= 0 and M.epoch(stamp .. h .. ":" .. m) == t then return off end
+    for _, y in ipairs(years) do
+      local init = 1
+      while true do
+        local i = s:find(y, init, true)
+        if not i then break end
+        local off = offset_at(s, i, t)
+        if off then return off end
+        init = i + 1
+      end
     end
   end
   return nil

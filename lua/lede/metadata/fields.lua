@@ -1,5 +1,6 @@
 -- The small fields: site, language, canonical URL, image, section, tags,
 -- description; each with the source it came from.
+local index = require "lede.metadata.index"
 local jsonld = require "lede.metadata.jsonld"
 local page_m = require "lede.metadata.page"
 local people = require "lede.metadata.people"
@@ -106,8 +107,15 @@ function M.base_url(doc, url)
   return b and text.resolve(url, b:attr("href")) or url
 end
 
-local function choose_canonical(doc, page, base)
-  local link = doc:select("link[rel~=canonical i][href]")[1]
+local function canonical_link(page)
+  for _, n in ipairs(index.with_tokens(page.index, "rel", { "canonical" }, { lower = true })) do
+    if n:tag() == "link" and n:attr("href") then return n end
+  end
+  return nil
+end
+
+local function choose_canonical(page, base)
+  local link = canonical_link(page)
   local href, src = link and link:attr("href"), "html:link[rel=canonical]"
   if not text.squash(href) then href, src = first_meta(page.meta, { "og:url", "twitter:url" }) end
   href = text.squash(href)
@@ -118,7 +126,7 @@ end
 local function choose_image(page, base)
   local v, src = first_meta(page.meta, tables.meta_keys.image)
   if not v then v, src = jsonld.image(page.article, page.ids), source(page, "image") end
-  if not v then v, src = microdata(page.doc, "image"), "microdata:image" end
+  if not v then v, src = microdata(page, "image"), "microdata:image" end
   if not v then return nil end
   return text.resolve(base, v), src
 end
@@ -169,9 +177,10 @@ end
 function M.read(page, out, sources)
   local doc = page.doc
   local base = M.base_url(doc, page.url)
+  page.base = base
   out.description, sources.description = choose_description(page)
   out.language, sources.language = choose_language(doc, page)
-  out.canonical_url, sources.canonical_url = choose_canonical(doc, page, base)
+  out.canonical_url, sources.canonical_url = choose_canonical(page, base)
   out.image, sources.image = choose_image(page, base)
   out.section, sources.section = choose_section(page)
   out.tags, sources.tags = choose_tags(page)

@@ -1,6 +1,7 @@
 -- The page as metadata sees it: every <meta> by key, JSON-LD with the
 -- article object chosen, the <title>, the <h1>s, the host. Read once,
 -- before cleaning.
+local index = require "lede.metadata.index"
 local jsonld = require "lede.metadata.jsonld"
 local tables = require "lede.metadata.tables"
 local text = require "lede.metadata.text"
@@ -22,11 +23,15 @@ end
 -- readability reads them): { key = { v1, v2 } }. Some saved pages carry
 -- the value in `value` instead of `content`.
 local function meta_lists(doc)
-  local out, nodes = {}, doc:select("meta[content], meta[value]")
+  local out, metas = {}, {}
+  for _, m in ipairs(doc:select("meta[content], meta[value]")) do
+    local a = m:attrs()
+    a["\0value"] = text.decode(a.content or a.value)  -- decoded once; no attribute has this name
+    metas[#metas + 1] = a
+  end
   for _, attr in ipairs(META_ATTRS) do
-    for _, m in ipairs(nodes) do
-      local k, content = m:attr(attr), nil
-      if k and k ~= "" then content = text.decode(m:attr("content") or m:attr("value")) end
+    for _, a in ipairs(metas) do
+      local k, content = a[attr], a["\0value"]
       for key in (content and k or ""):gmatch("%S+") do  -- property="og:title twitter:title"
         key = meta_key(key)
         out[key] = out[key] or {}
@@ -46,30 +51,72 @@ function M.first_meta(meta, keys)
   return nil
 end
 
+-- "Headline ¶": the permalink mark some pages print after a heading.
+local function strip_marks(s)
+  local again = true
+  while again do
+    again = false
+    s = s:gsub("%s+$", "")
+    for _, m in ipairs { "¶", "§", "#" } do
+      if s:sub(-#m) == m then s, again = s:sub(1, -#m - 1), true end
+    end
+  end
+  return s
+end
+
+local KICKER = tables.kicker_words
+
+local function is_kicker(node)
+  local c = (node:attr("class") or ""):lower()
+  for _, w in ipairs(KICKER) do
+    if c:find(w, 1, true) then return true end
+  end
+  return false
+end
+
+-- The heading's text without a kicker printed inside it ("<span
+-- class=dachzeile>Interne Unterlagen</span> <span class=headline>Daten
+-- gehackt</span>"), when its elements hold all its text.
+local function heading_text(h)
+  local kids = h:children()
+  if #kids < 2 then return h:text() end
+  local kept, chars, total = {}, 0, h:stats().chars
+  local dropped = false
+  for _, k in ipairs(kids) do
+    local t = k:text()
+    chars = chars + k:stats().chars
+    if is_kicker(k) then dropped = true
+    elseif t:find("[%w\128-\255]") then kept[#kept + 1] = t end  -- not the ": " between them
+  end
+  if not dropped or #kept == 0 or chars + #kids + 1 < total then return h:text() end  -- spaces between
+  return table.concat(kept, " ")
+end
+
 local function headings(doc)
   local out = {}
   for _, h in ipairs(doc:select("h1")) do
-    local t = h:stats().chars <= 400 and text.squash(h:text():gsub("[¶§#]+%s*$", ""))
+    local t = h:stats().chars <= 400 and text.squash(strip_marks(heading_text(h)))
     if t then out[#out + 1] = { node = h, text = t } end
     if #out >= M.max_h1 then break end
   end
   return out
 end
 
--- The text (or content) of the first element with itemprop=prop, when short.
-function M.microdata(doc, prop)
-  local n = doc:select(string.format("[itemprop~=%s i]:not(meta)", prop))[1]
+-- The text (or content) of the first element with itemprop=prop (any
+-- case; not a <meta>), when short.
+function M.microdata(page, prop)
+  local n = index.with_tokens(page.index, "itemprop", { prop }, { lower = true, not_tag = "meta" })[1]
   if not n or n:stats().chars > 400 then return nil end
   return text.squash(n:attr("content") or n:text())
 end
 
 -- Reads the page once: { meta, jsonld, ids, article, article_type,
--- doc_title, h1, url, host, stem, doc }.
+-- doc_title, h1, url, host, stem, doc, index (lede.metadata.index) }.
 function M.gather(doc, ctx)
   local objects, warnings = doc:jsonld()
   for _, w in ipairs(warnings or {}) do ctx.warnings[#ctx.warnings + 1] = w end
   local page = { meta = meta_lists(doc), jsonld = objects, ids = jsonld.index(objects),
-    doc_title = text.squash(doc:title()), h1 = headings(doc), url = ctx.url }
+    doc_title = text.squash(doc:title()), h1 = headings(doc), url = ctx.url, index = index.new(doc) }
   page.host = ctx.article and ctx.article.host or (ctx.url and ctx.url:match("^%a[%w+.-]*://([^/?#:]+)"))
   page.stem = text.host_stem(page.host)
   local texts = { page.doc_title, M.first_meta(page.meta, tables.meta_keys.title) }

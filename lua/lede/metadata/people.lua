@@ -24,7 +24,10 @@ local ORG_WORDS = set_of { "news", "media", "press", "staff", "team", "desk", "o
   "network", "magazine", "journal", "times", "herald", "tribune", "daily", "radio", "tv",
   "inc", "ltd", "gmbh", "llc", "agency", "agencies", "newsroom", "editors", "editorial", "redaktion",
   "services", "service", "wire", "submissions", "foundation", "institute", "university", "contributors",
-  "organization", "organisation", "association", "project", "committee", "council", "society" }
+  "organization", "organisation", "association", "project", "committee", "council", "society",
+  -- newspapers' names: "Washington Post", "Boston Globe", "Daily Mail"
+  "post", "gazette", "chronicle", "telegraph", "courier", "observer", "examiner", "inquirer", "bulletin",
+  "globe", "mail", "express", "dispatch", "sentinel" }
 
 -- ---- agencies (lede.agencies is read defensively: it may be incomplete) ----
 
@@ -114,11 +117,15 @@ end
 
 -- Removes what is never part of a name: e-mails, links, handles, brackets.
 local function scrub(s)
+  s = s:gsub("%s*\n%s*", " | ")  -- a line break (between blocks) parts two pieces
   s = unglue(text.decode(s) or "")
   s = s:match("^%s*%[(.*)%]%s*$") or s:match("^%s*《(.*)》%s*$") or s  -- "[田中宏昌，ITmedia]"
   s = s:gsub("[%w._%%+-]+@[%w.-]+%.%a%a+", " ")
   s = s:gsub("https?://%S+", " "):gsub("www%.%S+", " ")
   s = s:gsub("%f[%w@]@[%w_.]+", " ")
+  s = s:gsub("%s*%(([%u%.%s]+)%)", function(inner)  -- "Richard (R.J.) Eskow": initials inside a name
+    if #inner <= 8 then return "" end
+  end)
   s = s:gsub("%b()", ","):gsub("%b[]", ",")
   return text.squash(s) or ""
 end
@@ -255,35 +262,93 @@ local function uninvert(s)
   return s
 end
 
+local DATE_WORDS = tables.byline_date_words
+
+-- "Jane Doe Updated 10 May": what follows a word announcing a date is no name.
+local function cut_at_date_words(s)
+  local low = text.lower(s)
+  for _, w in ipairs(DATE_WORDS) do
+    local i = low:find("%f[%w\128-\255]" .. w)
+    if i then s, low = s:sub(1, i - 1), low:sub(1, i - 1) end
+  end
+  return (s:gsub("%s+$", ""))
+end
+
+local OTHER_ROLES = tables.other_role_prefixes
+
+-- "Edited by Betsy Beyer", "Illustration by Claire Lordon": a piece naming
+-- someone who did not write the article.
+local function credits_others(piece)
+  local low = text.lower(piece)
+  for _, p in ipairs(OTHER_ROLES) do
+    if low:sub(1, #p) == p then return true end
+  end
+  return false
+end
+
+-- Files one piece under names, agencies or orgs (repeats once).
+local function add_piece(r, piece, orgs, seen)
+  local kind, value = classify(piece, orgs)
+  local key = kind and (kind .. text.key(value))
+  if kind and not seen[key] then
+    seen[key] = true
+    local list = r[kind == "name" and "names" or kind == "agency" and "agencies" or "orgs"]
+    list[#list + 1] = value
+  end
+end
+
+-- One-word pieces beside full names or the site's name are places,
+-- sections or links ("Jane Doe, Washington", "El Colombiano / Contactar");
+-- names in scripts without spaces are one word.
+local function drop_single_words(r)
+  local multi = r.orgs[1] ~= nil
+  for _, n in ipairs(r.names) do if word_count(n) > 1 then multi = true end end
+  if not multi then return end
+  local kept = {}
+  for _, n in ipairs(r.names) do
+    if word_count(n) > 1 or n:find("[\227-\237]") then kept[#kept + 1] = n end
+  end
+  r.names = kept
+end
+
 -- Reads one byline string. `orgs` is a set of text.key()s of organisation
 -- names (the site, the publisher). Returns { names, agencies, orgs }.
 function M.parse(byline, orgs)
   local r = { names = {}, agencies = {}, orgs = {} }
   local s = uninvert(scrub(byline))
-  s = s:gsub("%s*[Uu]pdated.*$", ""):gsub("%s*[Pp]ublished.*$", "")
+  s = cut_at_date_words(s)
   s = s:gsub("%f[%w]%u+%d.*$", ""):gsub("%d.*$", "")  -- "CC7567" is a handle, "Nolan22 Dec" a glued date
   local seen = {}
   for _, piece in ipairs(split_pieces(strip_prefixes(s))) do
     -- "Jane Doe, Senior Technologist, ACLU Project": what follows a job
     -- title is an affiliation, not more people
     if r.names[1] and is_job_title(piece) then break end
-    local kind, value = classify(piece, orgs)
-    local key = kind and (kind .. text.key(value))
-    if kind and not seen[key] then
-      seen[key] = true
-      local list = r[kind == "name" and "names" or kind == "agency" and "agencies" or "orgs"]
-      list[#list + 1] = value
+    if not credits_others(piece) then add_piece(r, piece, orgs, seen) end
+  end
+  drop_single_words(r)
+  return r
+end
+
+-- Authors ({name, role, url}) without repeats: one entry per person, the
+-- first kept, whatever its role. Names are compared by text.key (case,
+-- accents' case and punctuation ignored), and a lone surname equal to the
+-- last word of a full name in the list is that person ("Mufson" beside
+-- "Steven Mufson").
+function M.merge_authors(list)
+  local surnames = {}
+  for _, a in ipairs(list) do
+    local last = text.key(a.name):match(" (%S+)$")
+    if last then surnames[last] = true end
+  end
+  local out, seen = {}, {}
+  for _, a in ipairs(list) do
+    local k = text.key(a.name)
+    if k ~= "" and not seen[k] and (k:find(" ") or not surnames[k]) then
+      seen[k] = true
+      out[#out + 1] = a
     end
   end
-  -- one-word pieces beside full names are places or desks ("Jane Doe, Washington")
-  local multi = false
-  for _, n in ipairs(r.names) do if word_count(n) > 1 then multi = true end end
-  if multi then
-    local kept = {}
-    for _, n in ipairs(r.names) do if word_count(n) > 1 or n:find("[\128-\255]") then kept[#kept + 1] = n end end
-    r.names = kept
-  end
-  return r
+  return out
 end
 
 -- Merges lists of names, dropping repeats (case and punctuation ignored).

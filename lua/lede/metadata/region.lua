@@ -3,6 +3,7 @@
 -- keys, since cleaning may remove them); once the body is chosen, only
 -- those inside the article region count: the body, the block around the
 -- headline, and what the body and the headline share when that is compact.
+local page_index = require "lede.metadata.index"
 local tables = require "lede.metadata.tables"
 local text = require "lede.metadata.text"
 local pipeline = require "lede.pipeline"
@@ -111,8 +112,9 @@ end
 -- M.ignore_keys) may be nil. On pages nested deeper than M.max_ancestors
 -- no printed date or byline is read (each node method walks to the root
 -- there, so reading them would be quadratic); the structured metadata is.
-function M.page_cache(doc, headlines, ignore)
-  return { ignore = ignore, chars = {}, headline = headline_index(headlines), skip = too_deep(doc) }
+function M.page_cache(doc, headlines, ignore, idx)
+  return { ignore = ignore, chars = {}, headline = headline_index(headlines), skip = too_deep(doc),
+    index = idx or page_index.new(doc) }
 end
 
 -- Walks up from node: is it inside other stories' furniture (an ancestor
@@ -159,49 +161,22 @@ local function short_text(node, max, cache, lines)
   return (lines and text.squash_lines or text.squash)(node:text())
 end
 
+local WORD_RULES = {}
+for _, list in ipairs { tables.date_rules, tables.byline_rules } do
+  for _, r in ipairs(list) do if r.words then WORD_RULES[#WORD_RULES + 1] = r end end
+end
+
 -- The nodes a rule of tables.date_rules / byline_rules picks, in page
 -- order, at most M.max_examined.
--- Elements with a class or id, and those lowercased, in page order; once
--- a page (cheaper than case-insensitive CSS attribute tests).
-local function class_nodes(doc, cache)
-  if not cache.class_nodes then
-    local list = {}
-    for _, n in ipairs(doc:select("[class], [id]")) do
-      list[#list + 1] = { n, ((n:attr("class") or "") .. " " .. (n:attr("id") or "")):lower() }
-    end
-    cache.class_nodes = list
-  end
-  return cache.class_nodes
-end
-
--- Does a class value contain one of the words? Remembered per page, list
--- of words and value: pages repeat a few class values on many elements.
-local function has_word(value, words, cache)
-  cache.words = cache.words or {}
-  local memo = cache.words[words]
-  if not memo then memo = {}; cache.words[words] = memo end
-  local r = memo[value]
-  if r == nil then
-    r = false
-    for _, w in ipairs(words) do
-      if value:find(w, 1, true) then r = true; break end
-    end
-    memo[value] = r
-  end
-  return r
-end
-
 local function select_rule(doc, rule, cache)
-  local nodes
+  local idx, nodes = cache.index
   if rule.css then nodes = doc:select(rule.css)
-  elseif rule.xpath then nodes = doc:xpath(rule.xpath)
-  else
-    nodes = {}
-    for _, e in ipairs(class_nodes(doc, cache)) do
-      if has_word(e[2], rule.words, cache) then nodes[#nodes + 1] = e[1] end
-      if #nodes >= M.max_examined then break end
-    end
-  end
+  elseif rule.words then nodes = page_index.class_words(idx, rule, WORD_RULES)
+  elseif rule.itemprop then nodes = page_index.with_tokens(idx, "itemprop", rule.itemprop, { within = rule.within })
+  elseif rule.rel then nodes = page_index.with_tokens(idx, "rel", rule.rel)
+  elseif rule.testid then nodes = page_index.testid_contains(idx, rule.testid)
+  elseif rule.links then nodes = page_index.links(idx, rule.links)
+  else nodes = doc:xpath(rule.xpath) end
   if #nodes > M.max_examined then nodes = table.move(nodes, 1, M.max_examined, 1, {}) end
   return nodes
 end
@@ -281,9 +256,42 @@ function M.add_bylines_to_dates(list, bylines)
   end
 end
 
+local PHOTO_TAGS = set_of(tables.photo_credit_tags)
+local PHOTO_WORDS = set_of(tables.photo_credit_words)
+
+-- Is the node inside a figure, its caption or a photo credit? An author
+-- there ("Europa Press" under a picture) took the photo, not the article.
+local function in_photo(node, cache)
+  cache.photo = cache.photo or {}
+  local p, path = node, {}
+  for _ = 1, M.max_depth do
+    if not p then break end
+    local k = p:key()
+    local r = cache.photo[k]
+    if r ~= nil then
+      for _, pk in ipairs(path) do cache.photo[pk] = r end
+      return r
+    end
+    path[#path + 1] = k
+    if PHOTO_TAGS[p:tag()] then r = true
+    else
+      local v = ((p:attr("class") or "") .. " " .. (p:attr("itemprop") or "")):lower()
+      for w in v:gmatch("[%w%-_]+") do if PHOTO_WORDS[w] then r = true; break end end
+    end
+    if r then
+      for _, pk in ipairs(path) do cache.photo[pk] = true end
+      return true
+    end
+    p = p:parent()
+  end
+  for _, pk in ipairs(path) do cache.photo[pk] = false end
+  return false
+end
+
 -- Records the page's byline candidates.
 function M.bylines(doc, cache)
   return collect(doc, tables.byline_rules, cache, function(node)
+    if in_photo(node, cache) then return nil end
     local value = node:attr("content") or short_text(node, tables.byline_text_max, cache, true)
     if not (value and value:find("[%a\128-\255]")) then return nil end
     return value, { source = "html:" .. describe(node), url = node:attr("href") }
@@ -303,7 +311,8 @@ end
 local PAGE_WIDE = set_of { "html", "body" }
 
 -- The smallest block holding the body and a headline, when it is not
--- much bigger than the body (else the headline sits in a page-wide header).
+-- much bigger than the body (else the headline sits in a page-wide header);
+-- the body's parent when the headline is inside the body.
 local function shared_block(body, headlines)
   local limit = body:stats().chars * M.region_slack + M.region_extra
   local best, best_chars
@@ -313,7 +322,10 @@ local function shared_block(body, headlines)
       if not p or hset[p:key()] then break end
       p = p:parent()
     end
-    local n = p and hset[p:key()] and not PAGE_WIDE[p:tag()] and p:stats().chars
+    -- the headline inside the body: the body's compact parent holds its
+    -- header too (a byline printed just before the body)
+    if p and p == body and p:parent() then p = p:parent() end
+    local n = p and not PAGE_WIDE[p:tag()] and p:stats().chars
     if n and n <= limit and (not best or n < best_chars) then best, best_chars = p:key(), n end
   end
   return best

@@ -66,13 +66,20 @@ M.weak_meta_dates = { "date", "dc.date", "dcterms.date" }
 
 -- Elements whose text or attribute may hold the article's date, tried in
 -- order: the order is the rank of a candidate inside the article region.
--- A rule is { css = selector, attr = attribute to read } or { words = {...} }:
--- elements whose class or id contains one of the words (lowercased; one
--- pass over the page, much cheaper than case-insensitive selectors).
+-- A rule is one of (lede.metadata.index reads them; all but css are matched
+-- in Lua on elements gathered once a page, far cheaper than selectors):
+--   { css = selector, attr = attribute to read }: cheap selectors (a tag);
+--   { words = {...}, unless = {...} }: elements whose class or id contains
+--     one of the words (lowercased), unless it contains one of `unless`
+--     ("authority" is no "author");
+--   { itemprop = {...}, within = {...} } / { rel = {...} }: elements whose
+--     attribute holds one of the tokens (inside an element holding one of
+--     `within`);
+--   { testid = "part" }: data-testid contains the part;
+--   { links = {...} }: <a> whose href contains one of the parts.
 M.date_rules = {
   { css = "time[datetime]", attr = "datetime" },
-  { css = "[itemprop~=datePublished], [itemprop~=dateModified], [itemprop~=dateCreated]," ..
-    " [itemprop~=datepublished], [itemprop~=datemodified]" },
+  { itemprop = { "datePublished", "dateModified", "dateCreated", "datepublished", "datemodified" } },
   { words = { "date", "time", "publish", "posted", "updated", "datum", "fecha", "byline", "meta", "info",
     "zeit", "data-hora" } },
   { css = "time, abbr[title]" },
@@ -112,23 +119,45 @@ M.elsewhere_tags = { nav = true, menu = true, footer = 0.3, aside = 0.3 }
 
 -- Byline elements, tried in order (text read from each).
 M.byline_rules = {
-  { css = "[itemprop~=author] [itemprop~=name]" }, { css = "[rel~=author]" },
-  { css = "[itemprop~=author]" }, { words = { "byline" } }, { words = { "author" } },
-  { words = { "autor", "auteur", "writer", "firma" } }, { css = "[data-testid*=byline]" },
+  { itemprop = { "name" }, within = { "author" } }, { rel = { "author" } },
+  { itemprop = { "author" } }, { words = { "byline" } },
+  { words = { "author" }, unless = { "authorit", "authoriz", "authoris" } },
+  { words = { "autor", "auteur", "writer", "firma" } }, { testid = "byline" },
   { css = "address" },
   -- links to an author's page
-  { xpath = "//a[contains(@href,'/author/') or contains(@href,'/authors/') or contains(@href,'/autor/')" ..
-    " or contains(@href,'/autori/') or contains(@href,'/auteur/') or contains(@href,'/profile/')" ..
-    " or contains(@href,'/editors/') or contains(@href,'/reporter/') or contains(@href,'/staff/')" ..
-    " or contains(@href,'/journalist')]" },
+  { links = { "/author/", "/authors/", "/autor/", "/autori/", "/auteur/", "/profile/", "/editors/",
+    "/reporter/", "/staff/", "/journalist" } },
 }
 M.byline_text_max = 120
+
+-- A byline inside these elements, or inside one whose class or itemprop is
+-- one of these words, credits a picture, not the article.
+M.photo_credit_tags = { "figure", "figcaption", "caption", "picture" }
+M.photo_credit_words = {
+  "wp-caption", "wp-caption-text", "photo-credit", "photocredit", "photo-credits", "image-credit",
+  "image-credits", "imagecredit", "media-credit", "credit-photo", "foto-credit", "pie-foto",
+  "image-caption", "media-caption", "photo-caption", "img-caption", "foto-firma", "foto-pie",
+}
 
 -- Words opening a byline, removed ("By Jane Doe", "Von ...", "Written by").
 M.byline_prefixes = {
   "written by", "posted by", "reported by", "words by", "text by", "story by", "article by",
   "by", "von", "par", "por", "door", "av", "af", "text:", "text", "texto:",
   "author:", "authors:", "autor:", "autorin:", "auteur:", "autore:", "by:", "from",
+}
+
+-- Words after which a byline gives its date, not more names (lowercase
+-- beginnings: "publicado" and "publicada" both start "publicad").
+M.byline_date_words = {
+  "updated", "published", "publicad", "actualizad", "publié", "mis à jour",
+  "veröffentlicht", "aktualisiert", "pubblicato", "aggiornato", "gepubliceerd", "bijgewerkt",
+}
+
+-- Beginnings of byline pieces that name someone other than the writer.
+M.other_role_prefixes = {
+  "edited by", "editing by", "editor:", "illustration by", "illustrations by", "illustrated by",
+  "photos by", "photo by", "photographs by", "photography by", "video by", "graphics by",
+  "translated by", "translation by", "produced by", "design by", "designed by",
 }
 
 -- Prefixes that are also name particles: removed only when written lowercase.
@@ -174,6 +203,11 @@ M.name_particles = {
   "de", "da", "das", "do", "dos", "del", "della", "van", "von", "der", "den", "bin", "bint", "al",
   "el", "la", "le", "di", "du", "ibn", "ter", "ten", "y", "zu", "af", "st.",
 }
+
+-- Class words of a kicker printed inside the <h1> above the headline
+-- (lowercase substrings: "articleoverline").
+M.kicker_words = { "kicker", "dachzeile", "topline", "overline", "eyebrow", "roofline", "supertitle",
+  "pretitle", "antetitulo", "surtitre", "occhiello" }
 
 -- Separators between a headline and the site's name in a <title>; the
 -- unspaced ones ("_", "：") are CJK practice.

@@ -72,7 +72,20 @@ local TRAILING = { " | ", " - ", " – ", " — ", " :: ", " · ", " » ", "_", 
 -- "Headline - Section | Site" -> "Headline - Section", "Site": the last
 -- part of a <title> when it is short and what stays is a headline (as
 -- readability cuts it); nil when the title has no such part.
+-- "武汉的声音：有英雄的城！-新华网": Chinese titles glue the site's
+-- name with a bare dash; cut when a short run of CJK characters follows the
+-- last dash and a CJK character or full-width mark precedes it.
+local function cut_cjk_trailing(s)
+  local left, right = s:match("^(.*[\227-\233\239][\128-\191][\128-\191])%-(.+)$")
+  if not left or right:find("[^\228-\233\128-\191]") then return nil end
+  local n, m = utf8.len(right), utf8.len(left)
+  if not n or n < 2 or n > 8 or not m or m < 10 then return nil end
+  return left, right
+end
+
 function M.cut_trailing(s)
+  local cjk_left, cjk_right = cut_cjk_trailing(s)
+  if cjk_left then return cjk_left, cjk_right end
   local best
   for _, sp in ipairs(splits(s, TRAILING)) do
     if not best or #sp[1] > #best[1] then best = sp end
@@ -127,7 +140,7 @@ end
 M.part_weight = 0.5
 
 -- What readers see counts more than what a CMS copies into <meta>.
-M.group_weight = { h1 = 1.5 }
+M.group_weight = { h1 = 2.1 }
 
 -- The weight of the sources agreeing with c, c's own included: each group
 -- of sources (structured metadata, <h1>, <title>, microdata) counts once.
@@ -144,11 +157,14 @@ end
 
 M.headline_words = 4
 
--- Four words or more; or, in scripts without spaces, ten characters.
+-- Four words or more; or, in scripts without spaces, ten of their
+-- characters ("上報 Up Media", a logo, has two).
 function M.headline_sized(s)
   local words = 0
   for _ in s:gmatch("%S+") do words = words + 1 end
-  return words >= M.headline_words or (s:find("[\228-\233]") ~= nil and (utf8.len(s) or 0) >= 10)
+  if words >= M.headline_words then return true end
+  local _, cjk = s:gsub("[\227-\237\239][\128-\191][\128-\191]", "")  -- kana, ideographs, hangul, full-width
+  return cjk >= 10
 end
 
 -- A <meta> value cut at an unescaped quote: another source goes on with
