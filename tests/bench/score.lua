@@ -432,9 +432,31 @@ local function day_number(y, m, d)
   return os.time({ year = y, month = m, day = d, hour = 12 }) // 86400
 end
 
+-- Lower case beyond ASCII (Latin-1, Latin Extended-A, Greek, Cyrillic): "PELÁEZ" is
+-- "peláez" for every system alike.
+local function ulower_cp(c)
+  if (c >= 0xC0 and c <= 0xDE and c ~= 0xD7) or (c >= 0x391 and c <= 0x3AB)
+      or (c >= 0x410 and c <= 0x42F) then return c + 32 end
+  if c >= 0x400 and c <= 0x40F then return c + 80 end
+  if (c >= 0x100 and c <= 0x12F) or (c >= 0x132 and c <= 0x137) or (c >= 0x14A and c <= 0x177) then
+    return c % 2 == 0 and c + 1 or c  -- upper case at even code points here
+  end
+  if (c >= 0x139 and c <= 0x148) or (c >= 0x179 and c <= 0x17E) then
+    return c % 2 == 1 and c + 1 or c  -- and at odd ones here
+  end
+  return c
+end
+
+local function ulower(s)
+  if not utf8.len(s) then return s:lower() end
+  local out = {}
+  for _, c in utf8.codes(s) do out[#out + 1] = utf8.char(ulower_cp(c)) end
+  return (table.concat(out):lower())
+end
+
 local function split_names(s)
   local names, list = {}, {}
-  s = norm_ws(str(s) or ""):lower()
+  s = ulower(norm_ws(str(s) or ""))
   s = s:gsub("%s+and%s+", ","):gsub("[;&]", ",")
   for part in s:gmatch("[^,]+") do
     part = norm_ws(part):gsub("^by%s+", "")
@@ -539,7 +561,7 @@ meta_table("author (same set of names; +partial = some but not all names shared)
     for n in pairs(have) do if want[n] then common = common + 1 end end
     if common == #wl and common == #hl and common > 0 then return "exact", got end
     return common > 0 and "partial" or "miss", got
-  end, "Names: lower-cased, leading `by ` removed, split on `,` ` and ` `;` `&`. lede: `authors[*].name`; Readability.js: `byline`; others: their author field.")
+  end, "Names: lower-cased (Latin, Greek and Cyrillic letters), leading `by ` removed, split on `,` ` and ` `;` `&`. lede: `authors[*].name`; Readability.js: `byline`; others: their author field.")
 
 ---------------------------------------------------------------------------------------
 -- wire credits (lede only)
