@@ -22,74 +22,21 @@ package.cpath = build .. "/?.so;" .. package.cpath
 package.path = src .. "/lua/?.lua;" .. src .. "/lua/?/init.lua;" .. package.path
 local lede = require "lede"
 
-local function read_file(path)
-  local f = io.open(path, "rb")
-  if not f then return nil end
-  local s = f:read("a")
-  f:close()
-  return s
-end
+local measure = dofile(src .. "/tests/bench/measure.lua")
+local read_file, str, norm_ws = measure.read_file, measure.str, measure.norm_ws
+local norm_title = measure.norm_title
 
-local function jsonl(path)
-  local out = {}
-  for line in io.lines(path) do
-    if line:find("%S") then
-      local r = cjson.decode(line)
-      out[r.id] = r
-    end
-  end
-  return out
-end
-
-local function str(v) return type(v) == "string" and v or nil end
-
-local function norm_ws(s)
-  return ((s or ""):gsub("[%s\u{a0}\u{2009}\u{202f}]+", " "):gsub("^ ", ""):gsub(" $", ""))
-end
-
-local QUOTES = { ["\u{2018}"] = "'", ["\u{2019}"] = "'", ["\u{201C}"] = '"', ["\u{201D}"] = '"' }
-local function norm_title(s)
-  s = str(s) or ""
-  for k, v in pairs(QUOTES) do s = s:gsub(k, v) end
-  return norm_ws(s)
-end
-
-local function tokens(s)
-  local t = {}
-  for w in norm_ws(s):gmatch("%S+") do t[#t + 1] = w end
-  return t
-end
-
-local function bag(text)
-  local b, n = {}, 0
-  for w in norm_ws(text):lower():gmatch("%S+") do b[w] = (b[w] or 0) + 1; n = n + 1 end
-  return b, n
-end
-
-local function html_text(html)
-  if not html or html == "" then return "" end
-  local ok, doc = pcall(lede.parse, html)
-  if not ok or not doc then return "" end
-  local body = doc:body() or doc:root()
-  local t = body and body:text() or ""
-  doc:close()
-  return t
-end
+local function jsonl(path) return measure.by_id(measure.read_jsonl(path)) end
 
 local ref_cache = {}
 local function f1(e, text)
   local ref = ref_cache[e.id]
   if not ref then
-    local b, n = bag(html_text(read_file(corpus .. "/" .. e.reference_html)))
+    local b, n = measure.bag(measure.html_to_text(lede, read_file(corpus .. "/" .. e.reference_html)))
     ref = { bag = b, n = n }
     ref_cache[e.id] = ref
   end
-  local b, n = bag(text)
-  local common = 0
-  for w, c in pairs(b) do if ref.bag[w] then common = common + math.min(c, ref.bag[w]) end end
-  if n == 0 and ref.n == 0 then return 1 end
-  local p, r = n > 0 and common / n or 0, ref.n > 0 and common / ref.n or 0
-  return (p + r) > 0 and 2 * p * r / (p + r) or 0
+  return select(3, measure.token_prf(text, ref.bag, ref.n))
 end
 
 -- The page's text score in [0, 1], or nil when its source has none.
@@ -112,11 +59,7 @@ local function text_score(e, text)
     return (a + b) / 2
   end
   if str(e.body_start) then
-    local want, got = tokens(e.body_start), tokens(text)
-    local n = math.min(tonumber(e.body_start_words) or #want, #want)
-    if n == 0 or #got < n then return 0 end
-    for i = 1, n do if got[i] ~= want[i] then return 0 end end
-    return 1
+    return measure.body_starts(text, e) and 1 or 0
   end
   return nil
 end

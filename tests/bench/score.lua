@@ -26,6 +26,7 @@ local src = os.getenv("LEDE_SOURCE_DIR") or "."
 package.cpath = opts.build .. "/?.so;" .. package.cpath
 package.path = src .. "/lua/?.lua;" .. src .. "/lua/?/init.lua;" .. package.path
 local lede = require "lede"
+local measure = dofile(src .. "/tests/bench/measure.lua")
 
 -- Systems in display order. `html`: output is HTML to be turned into text.
 local SYSTEMS = {
@@ -42,45 +43,8 @@ local SOURCES = { "readability", "postlight", "trafilatura", "htmldate" }
 ---------------------------------------------------------------------------------------
 -- Small helpers
 ---------------------------------------------------------------------------------------
-local function read_file(path)
-  local f = io.open(path, "rb")
-  if not f then return nil end
-  local s = f:read("a")
-  f:close()
-  return s
-end
-
-local function str(v) return type(v) == "string" and v or nil end
-
-local function read_jsonl(path)
-  local list = {}
-  local f = io.open(path, "rb")
-  if not f then return list end
-  for line in f:lines() do
-    if line:find("%S") then
-      local ok, rec = pcall(cjson.decode, line)
-      if ok and type(rec) == "table" then list[#list + 1] = rec end
-    end
-  end
-  f:close()
-  return list
-end
-
--- Unicode white space (what Python's \s matches beyond ASCII) becomes a plain space.
-local USPACE = { "\u{A0}", "\u{1680}", "\u{2000}", "\u{2001}", "\u{2002}", "\u{2003}",
-  "\u{2004}", "\u{2005}", "\u{2006}", "\u{2007}", "\u{2008}", "\u{2009}", "\u{200A}",
-  "\u{2028}", "\u{2029}", "\u{202F}", "\u{205F}", "\u{3000}", "\u{85}" }
-local function norm_ws(s)
-  if not s then return "" end
-  for _, u in ipairs(USPACE) do s = s:gsub(u, " ") end
-  return (s:gsub("%s+", " "):gsub("^ ", ""):gsub(" $", ""))
-end
-
-local function tokens(s)
-  local t = {}
-  for w in norm_ws(s):gmatch("%S+") do t[#t + 1] = w end
-  return t
-end
+local read_file, str, read_jsonl = measure.read_file, measure.str, measure.read_jsonl
+local norm_ws, tokens = measure.norm_ws, measure.tokens
 
 -- s:sub(i, j) widened to whole UTF-8 characters, so a cut never splits one.
 local function is_cont(s, k) local b = s:byte(k); return b and b >= 0x80 and b < 0xC0 end
@@ -112,15 +76,7 @@ local function cell(x, n)
   return string.format("%s (%d/%d)", pct(x, n), x, n)
 end
 
-local function html_to_text(html)
-  if not html or html == "" then return "" end
-  local ok, doc = pcall(lede.parse, html)
-  if not ok or not doc then return "" end
-  local body = doc:body() or doc:root()
-  local text = body and body:text() or ""
-  doc:close()
-  return text
-end
+local function html_to_text(html) return measure.html_to_text(lede, html) end
 
 ---------------------------------------------------------------------------------------
 -- Inputs
@@ -303,16 +259,11 @@ emit()
 local REF_MISS = 0.9 -- lede pages with P or R below this go to the misses file
 do
   local ref_bag = {}
-  local function bag(text)
-    local b, n = {}, 0
-    for w in norm_ws(text):lower():gmatch("%S+") do b[w] = (b[w] or 0) + 1; n = n + 1 end
-    return b, n
-  end
   local function ref_of(id)
     if not ref_bag[id] then
       local html = read_file(opts.corpus .. "/" .. expect[id].reference_html) or ""
       local text = html_to_text(html)
-      local b, n = bag(text)
+      local b, n = measure.bag(text)
       ref_bag[id] = { bag = b, n = n, text = text }
     end
     return ref_bag[id]
@@ -326,19 +277,8 @@ do
       local sp, sr, sf = 0, 0, 0
       for _, id in ipairs(ids) do
         local ref = ref_of(id)
-        local b, n = bag(sys.text[id])
-        local common = 0
-        for w, c in pairs(b) do
-          local rc = ref.bag[w]
-          if rc then common = common + math.min(c, rc) end
-        end
-        local p, r
-        if n == 0 and ref.n == 0 then p, r = 1, 1
-        else
-          p = n > 0 and common / n or 0
-          r = ref.n > 0 and common / ref.n or 0
-        end
-        local f = (p + r) > 0 and 2 * p * r / (p + r) or 0
+        local p, r, f = measure.token_prf(sys.text[id], ref.bag, ref.n)
+        local n = select(2, measure.bag(sys.text[id]))
         sp, sr, sf = sp + p, sr + r, sf + f
         if sys == LEDE and (p < REF_MISS or r < REF_MISS) then
           miss(id, "ref_tokens", string.format("%d tokens: %s", ref.n, usub(ref.text, 1, 60)),
@@ -368,18 +308,7 @@ do
     local strict, lenient = 0, 0
     for _, id in ipairs(ids) do
       local e = expect[id]
-      local want = tokens(e.body_start)
-      local n = math.min(tonumber(e.body_start_words) or #want, #want)
-      local got = tokens(sys.text[id])
-      local ok = n > 0 and #got >= n
-      for i = 1, n do if not ok then break end; ok = got[i] == want[i] end
-      local len_ok = ok
-      if not ok then
-        -- lenient: cheerio's .text() glues blocks together, so compare without any space
-        local w = table.concat(want, "", 1, n)
-        local g = table.concat(got, "", 1, math.min(#got, n * 3))
-        len_ok = #w > 0 and g:sub(1, #w) == w
-      end
+      local ok, len_ok, got, n = measure.body_starts(sys.text[id], e)
       if ok then strict = strict + 1 end
       if len_ok then lenient = lenient + 1 end
       if sys == LEDE and not ok then
@@ -398,14 +327,7 @@ end
 ---------------------------------------------------------------------------------------
 -- metadata: title, date, author
 ---------------------------------------------------------------------------------------
-local QUOTES = { ["\u{2018}"] = "'", ["\u{2019}"] = "'", ["\u{201A}"] = "'", ["\u{201B}"] = "'",
-  ["\u{2032}"] = "'", ["\u{201C}"] = '"', ["\u{201D}"] = '"', ["\u{201E}"] = '"',
-  ["\u{201F}"] = '"', ["\u{2033}"] = '"' }
-local function norm_title(s)
-  s = s or ""
-  for k, v in pairs(QUOTES) do s = s:gsub(k, v) end
-  return norm_ws(s)
-end
+local norm_title = measure.norm_title
 
 local MONTHS = { jan = 1, feb = 2, mar = 3, apr = 4, may = 5, jun = 6, jul = 7, aug = 8,
   sep = 9, oct = 10, nov = 11, dec = 12 }
