@@ -5,20 +5,16 @@ local EXE = os.getenv("LEDE_EMBED_EXAMPLE") or (t.source_dir .. "/build/bin/lede
 local BUILD = os.getenv("LEDE_BUILD_DIR") or (t.source_dir .. "/build")
 local SEED = t.source_dir .. "/examples/pages/omanobserver-1101124.html"
 
-local function sh_quote(s) return "'" .. s:gsub("'", "'\\''") .. "'" end
+local sh_quote = t.sh_quote
 
 local function run(args)
   local src = t.source_dir
-  local cmd = "LUA_PATH=" .. sh_quote(src .. "/lua/?.lua;" .. src .. "/lua/?/init.lua;;")
+  local env = "LUA_PATH=" .. sh_quote(src .. "/lua/?.lua;" .. src .. "/lua/?/init.lua;;")
     .. " LUA_CPATH=" .. sh_quote(BUILD .. "/?.so;;")
   -- a sanitized module needs the sanitizer runtimes when the host is not sanitized
   local preload = os.getenv("LEDE_SANITIZER_PRELOAD")
-  if preload and preload ~= "" then cmd = cmd .. " LD_PRELOAD=" .. sh_quote(preload) end
-  cmd = cmd .. " " .. sh_quote(EXE)
-  for _, a in ipairs(args) do cmd = cmd .. " " .. sh_quote(a) end
-  local p = assert(io.popen(cmd .. " 2>&1", "r"))
-  local out = p:read("a")
-  local _, _, code = p:close()
+  if preload and preload ~= "" then env = env .. " LD_PRELOAD=" .. sh_quote(preload) end
+  local out, _, code = t.run_program({ EXE, table.unpack(args) }, { env = env, stderr = "out" })
   return out, code
 end
 

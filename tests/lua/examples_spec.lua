@@ -7,7 +7,7 @@ local EXE = os.getenv("LEDE_EXE") or (BUILD .. "/bin/lede")
 local LUA = os.getenv("LUA_EXECUTABLE") or "lua5.4"
 local SEED = SRC .. "/examples/pages/omanobserver-1101124.html"
 
-local function sh_quote(s) return "'" .. s:gsub("'", "'\\''") .. "'" end
+local sh_quote = t.sh_quote
 
 local function capture(cmd)
   local p = assert(io.popen(cmd, "r"))

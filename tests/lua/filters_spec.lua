@@ -40,16 +40,11 @@ local function falls_back(url, fragments)
   return a
 end
 
-local function sh_quote(s) return "'" .. s:gsub("'", "'\\''") .. "'" end
+local sh_quote = t.sh_quote
 
 -- Runs the lede executable; env is a prefix like "LEDE_FILTERS=x".
 local function run(args, env)
-  local cmd = (env and (env .. " ") or "") .. sh_quote(EXE)
-  for _, a in ipairs(args) do cmd = cmd .. " " .. sh_quote(a) end
-  local p = assert(io.popen(cmd .. " 2>" .. sh_quote(TMP .. ".err") .. " </dev/null", "r"))
-  local out = p:read("a")
-  local _, _, code = p:close()
-  return out, t.read(TMP .. ".err"), code
+  return t.run_program({ EXE, table.unpack(args) }, { env = env })
 end
 
 -- matching ---------------------------------------------------------------

@@ -31,14 +31,10 @@ local function has_warning(a, fragment)
   return nil
 end
 
-local function sh_quote(s) return "'" .. s:gsub("'", "'\\''") .. "'" end
+local sh_quote = t.sh_quote
 
 local function run(args, env)
-  local cmd = (env and (env .. " ") or "") .. sh_quote(EXE)
-  for _, a in ipairs(args) do cmd = cmd .. " " .. sh_quote(a) end
-  local p = assert(io.popen(cmd .. " 2>/dev/null </dev/null", "r"))
-  local out = p:read("a")
-  local _, _, code = p:close()
+  local out, _, code = t.run_program({ EXE, table.unpack(args) }, { env = env })
   return out, code
 end
 

@@ -8,15 +8,10 @@ local SEED_URL = "https://www.omanobserver.om/article/1101124/world/s-korea-chin
 local SPEC = t.fixtures .. "/filters/spec"
 local TMP = os.tmpname()
 
-local function sh_quote(s) return "'" .. s:gsub("'", "'\\''") .. "'" end
+local sh_quote = t.sh_quote
 
 local function run(args)
-  local cmd = "LEDE_FILTERS= " .. sh_quote(EXE)
-  for _, a in ipairs(args) do cmd = cmd .. " " .. sh_quote(a) end
-  local p = assert(io.popen(cmd .. " 2>" .. sh_quote(TMP .. ".err") .. " </dev/null", "r"))
-  local out = p:read("a")
-  local _, _, code = p:close()
-  return out, t.read(TMP .. ".err"), code
+  return t.run_program({ EXE, table.unpack(args) }, { env = "LEDE_FILTERS=" })
 end
 
 -- The report line of the block whose selector ends with `tail`.

@@ -5,7 +5,7 @@ local EXE = os.getenv("LEDE_EXE") or (t.source_dir .. "/build/bin/lede")
 local SEED = t.source_dir .. "/examples/pages/omanobserver-1101124.html"
 local READER = t.source_dir .. "/examples/pandoc/lede-reader.lua"
 
-local function sh_quote(s) return "'" .. s:gsub("'", "'\\''") .. "'" end
+local sh_quote = t.sh_quote
 
 local function have_pandoc()
   local p = io.popen("command -v pandoc 2>/dev/null")
@@ -15,12 +15,9 @@ local function have_pandoc()
 end
 
 -- pandoc with the lede reader on `page`; returns its output and exit code.
-local function pandoc(page, to, env)
-  local cmd = "LEDE=" .. sh_quote(EXE) .. " " .. (env or "") .. " pandoc -f " .. sh_quote(READER)
-    .. " -t " .. to .. " -s " .. sh_quote(page) .. " 2>/dev/null"
-  local p = assert(io.popen(cmd, "r"))
-  local out = p:read("a")
-  local _, _, code = p:close()
+local function pandoc(page, to)
+  local out, _, code = t.run_program({ "pandoc", "-f", READER, "-t", to, "-s", page },
+    { env = "LEDE=" .. sh_quote(EXE) })
   return out, code
 end
 

@@ -81,4 +81,30 @@ function M.need_shared(sub)
   return path
 end
 
+-- A word for the shell, single-quoted.
+function M.sh_quote(s) return "'" .. s:gsub("'", "'\\''") .. "'" end
+
+-- Runs a program and waits for it. argv: the program and its arguments, each
+-- quoted for the shell; opts.env: a string of NAME=value assignments put before
+-- it (already quoted); opts.stdin: a file for its standard input (else
+-- /dev/null); opts.stderr: "out" to merge standard error into the output.
+-- Returns the standard output, the standard error and the exit status.
+function M.run_program(argv, opts)
+  opts = opts or {}
+  local words = {}
+  for i, a in ipairs(argv) do words[i] = M.sh_quote(a) end
+  local err_file = os.tmpname()
+  local cmd = (opts.env and (opts.env .. " ") or "") .. table.concat(words, " ")
+    .. (opts.stderr == "out" and " 2>&1" or " 2>" .. M.sh_quote(err_file))
+    .. " <" .. M.sh_quote(opts.stdin or "/dev/null")
+  local p = assert(io.popen(cmd, "r"))
+  local out = p:read("a")
+  local _, _, code = p:close()
+  local f = io.open(err_file, "rb")
+  local err = f and f:read("a") or ""
+  if f then f:close() end
+  os.remove(err_file)
+  return out, err, code
+end
+
 return M

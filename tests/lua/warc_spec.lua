@@ -7,16 +7,11 @@ local EXE = os.getenv("LEDE_EXE") or (t.source_dir .. "/build/bin/lede")
 local SEED = t.read(t.source_dir .. "/examples/pages/omanobserver-1101124.html")
 local TMP = os.tmpname()
 
-local function sh_quote(s) return "'" .. s:gsub("'", "'\\''") .. "'" end
+local sh_quote = t.sh_quote
 
 -- Runs lede with arguments; returns stdout, stderr and the exit code.
 local function run(args)
-  local cmd = sh_quote(EXE)
-  for _, a in ipairs(args) do cmd = cmd .. " " .. sh_quote(a) end
-  local p = assert(io.popen(cmd .. " 2>" .. sh_quote(TMP .. ".err") .. " </dev/null", "r"))
-  local out = p:read("a")
-  local _, _, code = p:close()
-  return out, t.read(TMP .. ".err"), code
+  return t.run_program({ EXE, table.unpack(args) })
 end
 
 local function lines(s)
