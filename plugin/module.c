@@ -6,6 +6,7 @@
 #include "l_dates.h"
 #include "l_document.h"
 #include "l_fs.h"
+#include "l_mindex.h"
 #include "l_node.h"
 #include "l_render.h"
 #include "l_sandbox.h"
@@ -37,6 +38,7 @@ static const luaL_Reg core_functions[] = {
   {"warc_records", lwarc_records},
   {"wrap", lwrap_wrap},  /* FiveFilters wrap_in (issue 7) */
   {"find_tokens", ltokens_find},  /* FiveFilters strip_id_or_class (issue 7) */
+  {"mindex", lmindex_gather},  /* metadata's one page walk (issue 3) */
   {NULL, NULL}
 };
 

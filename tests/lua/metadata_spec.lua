@@ -534,3 +534,69 @@ t.test("every field says where it came from", function()
   t.eq("html:link[rel=canonical]", a.sources.canonical_url)
   t.ok(a.sources.title and a.sources.title ~= "", "a source for the title")
 end)
+
+-- ---- the one page walk (lede.core.mindex, lede.metadata.index) ------------------------
+
+local core = require "lede.core"
+local index = require "lede.metadata.index"
+
+local function ids(nodes)
+  local out = {}
+  for _, n in ipairs(nodes) do out[#out + 1] = n:attr("id") or n:tag() end
+  return table.concat(out, " ")
+end
+
+local WALK_PAGE = [[<html><body>
+<div id="a" class="Post-DATE">1 May</div>
+<div id="b" class="authority-box">not an author</div>
+<div id="c" class="author-name">Jane Doe</div>
+<span id="d" itemprop="author" rel="x">Jane</span>
+<p id="e" data-testid="story-byline">By Jane</p>
+<a id="f" href="/author/jane">Jane</a><a id="g" href="/about">About</a>
+<time id="h" datetime="2020-01-01">then</time><time id="i">now</time><abbr id="j" title="x">x</abbr>
+<meta content="1"><meta name="x"><meta value="2"><h1 id="k">Title</h1>
+</body></html>]]
+
+t.test("one walk finds class/id words, attributes, links and simple selectors in page order", function()
+  local doc = assert(lede.parse(WALK_PAGE))
+  local g = core.mindex(doc, {
+    words = { { words = { "date" } }, { words = { "author" }, unless = { "authorit" } } },
+    links = { { "/author/" } },
+    tags = { { { tag = "time", attr = "datetime" } }, { { tag = "time" }, { tag = "abbr", attr = "title" } } },
+  })
+  t.eq("a", ids(g.words[1]), "class words are matched lowercased")
+  t.eq("c", ids(g.words[2]), "an `unless` word vetoes the value")
+  t.eq("f", ids(g.links[1]))
+  t.eq("h", ids(g.tags[1]))
+  t.eq("h i j", ids(g.tags[2]), "a union keeps page order")
+  t.eq(2, #g.attrs)
+  t.eq("author", g.attrs[1].itemprop)
+  t.eq("x", g.attrs[1].rel)
+  t.eq(nil, g.attrs[1].testid)
+  t.eq("story-byline", g.attrs[2].testid)
+  t.eq(3, g.depth, "html > body > div")
+  doc:close()
+end)
+
+t.test("the walk's lists stop at max and its handles outlive the call, not the document", function()
+  local doc = assert(lede.parse(WALK_PAGE))
+  local g = core.mindex(doc, { words = { { words = { "a" } } }, max = 2 })
+  t.eq(2, #g.words[1])
+  collectgarbage()
+  t.eq("div", g.words[1][1]:tag())
+  t.raises("must be", function() core.mindex(doc, { words = { 1 } }) end)
+  doc:close()
+  t.raises("closed", function() return g.words[1][1]:tag() end)
+end)
+
+t.test("the index answers as doc:select would, and a selector it does not know falls back", function()
+  local doc = assert(lede.parse(WALK_PAGE))
+  local idx = index.new(doc)
+  index.gathers("meta[content], meta[value]")
+  for _, css in ipairs { "time, abbr[title]", "time[datetime]", "h1", "address", "div > time" } do
+    t.eq(ids(doc:select(css)), ids(index.select(idx, css)), css)
+  end
+  t.eq(#doc:select("meta[content], meta[value]"), #index.select(index.new(doc), "meta[content], meta[value]"))
+  t.eq(3, index.depth(idx))
+  doc:close()
+end)

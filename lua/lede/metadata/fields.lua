@@ -101,9 +101,13 @@ local function choose_language(doc, page)
   return nil
 end
 
--- The base URL links resolve against: <base href> over the page's URL.
-function M.base_url(doc, url)
-  local b = doc:select("base[href]")[1]
+local BASE_CSS = "base[href]"
+index.gathers(BASE_CSS)
+
+-- The base URL links resolve against: <base href> over the page's URL
+-- (idx: the page's lede.metadata.index, when there is one).
+function M.base_url(doc, url, idx)
+  local b = (idx and index.select(idx, BASE_CSS) or doc:select(BASE_CSS))[1]
   return b and text.resolve(url, b:attr("href")) or url
 end
 
@@ -176,7 +180,7 @@ end
 -- Fills out/sources with the small fields (the site apart).
 function M.read(page, out, sources)
   local doc = page.doc
-  local base = M.base_url(doc, page.url)
+  local base = M.base_url(doc, page.url, page.index)
   page.base = base
   out.description, sources.description = choose_description(page)
   out.language, sources.language = choose_language(doc, page)

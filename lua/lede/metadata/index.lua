@@ -1,11 +1,15 @@
--- The page's elements that metadata asks about, each kind gathered in one
--- pass and matched in Lua: elements with itemprop, rel or data-testid, the
--- links, and the class and id words of tables.date_rules/byline_rules.
+-- The page's elements that metadata asks about, all gathered in one C walk
+-- of the page (lede.core.mindex): elements with itemprop, rel or
+-- data-testid, the elements whose class or id words match a rule of
+-- tables.date_rules/byline_rules, the links whose href matches one, the
+-- elements of simple selectors ("time, abbr[title]") and the page's depth.
 --
 -- Why not one CSS selector per rule: libxml2 evaluates an XPath predicate on
--- every element of the page, and a page walk with predicates costs more than
--- filtering the few elements that carry the attribute at all. Selecting the
--- attribute nodes ("//@itemprop/..") is the cheapest walk libxml2 offers.
+-- every element of the page, and a walk per rule (or per kind, with the
+-- matching in Lua) costs more than the whole rest of metadata.
+local core = require "lede.core"
+local tables = require "lede.metadata.tables"
+
 local M = {}
 
 M.max_examined = 1000  -- nodes a rule picks, at most (bounds pathological pages)
@@ -16,23 +20,86 @@ local function set_of(list)
   return s
 end
 
+-- The rules one walk answers: every words and links rule of the tables.
+local WORD_RULES, LINK_PARTS = {}, {}
+for _, list in ipairs { tables.date_rules, tables.byline_rules } do
+  for _, r in ipairs(list) do
+    if r.words then WORD_RULES[#WORD_RULES + 1] = r end
+    if r.links then LINK_PARTS[#LINK_PARTS + 1] = r.links end
+  end
+end
+
+local function positions(list)
+  local at = {}
+  for k, v in ipairs(list) do at[v] = k end
+  return at
+end
+local WORD_AT, LINK_AT = positions(WORD_RULES), positions(LINK_PARTS)
+
+-- A selector of "tag" and "tag[attr]" parts joined by commas as
+-- lede.core.mindex takes it ({ { tag =, attr = }, ... }), or nil.
+local function simple_selector(css)
+  local picks = {}
+  for part in (css .. ","):gmatch("([^,]*),") do
+    part = part:match("^%s*(.-)%s*$")
+    local tag, attr = part:match("^([%l%d]+)%[([%l%d_-]+)%]$")
+    tag = tag or part:match("^[%l%d]+$")
+    if not tag then return nil end
+    picks[#picks + 1] = { tag = tag, attr = attr }
+  end
+  return picks
+end
+
+-- The selectors the walk answers (css -> position in TAG_GROUPS): the css
+-- rules of the tables and those other modules announce with M.gathers.
+local TAG_GROUPS, TAG_AT = {}, {}
+
+-- Announces a selector metadata asks on every page, so the walk answers it
+-- (call at load time). Selectors other than "tag" and "tag[attr]" parts
+-- are left to doc:select.
+function M.gathers(css)
+  local picks = not TAG_AT[css] and simple_selector(css)
+  if picks then
+    TAG_GROUPS[#TAG_GROUPS + 1] = picks
+    TAG_AT[css] = #TAG_GROUPS
+  end
+end
+
+for _, list in ipairs { tables.date_rules, tables.byline_rules } do
+  for _, r in ipairs(list) do if r.css then M.gathers(r.css) end end
+end
+
 -- A new index of doc; everything in it is read on first use.
 function M.new(doc)
   return { doc = doc }
 end
 
+-- The one walk, made on first use.
+local function gathered(idx)
+  if not idx.gathered then
+    idx.gathered = core.mindex(idx.doc, { words = WORD_RULES, links = LINK_PARTS, tags = TAG_GROUPS,
+      max = M.max_examined })
+  end
+  return idx.gathered
+end
+
+-- The elements matching css, in page order, as doc:select gives them (a
+-- list to read, not to change).
+function M.select(idx, css)
+  local k = TAG_AT[css]
+  if k then return gathered(idx).tags[k] end
+  return idx.doc:select(css)
+end
+
+-- The depth of the page's deepest element (the root element is 1).
+function M.depth(idx)
+  return gathered(idx).depth
+end
+
 -- { node, itemprop, rel, testid } for every element with one of the
 -- attributes, in page order.
 local function attr_nodes(idx)
-  if not idx.attr_nodes then
-    local list = {}
-    for _, n in ipairs(idx.doc:xpath("//@itemprop/.. | //@rel/.. | //@data-testid/..")) do
-      list[#list + 1] = { node = n, itemprop = n:attr("itemprop"), rel = n:attr("rel"),
-        testid = n:attr("data-testid") }
-    end
-    idx.attr_nodes = list
-  end
-  return idx.attr_nodes
+  return gathered(idx).attrs
 end
 
 -- Does the space-separated value hold one of the tokens (a set)? lower:
@@ -89,89 +156,21 @@ end
 
 -- ---- class and id words, links ------------------------------------------------------
 
--- The value (an index into `starts`) that holds byte `pos` of the joined
--- values: the last start at or before pos.
-local function value_at(starts, pos)
-  local lo, hi = 1, #starts
-  while lo < hi do
-    local mid = (lo + hi + 1) // 2
-    if starts[mid] <= pos then lo = mid else hi = mid - 1 end
-  end
-  return lo
-end
-
--- Marks in `marks` (value index -> true) the values containing `word`.
-local function mark_word(joined, starts, word, marks)
-  local init = 1
-  while true do
-    local a = joined:find(word, init, true)
-    if not a then return end
-    marks[value_at(starts, a)] = true
-    init = a + 1
-  end
-end
-
--- Values joined for searching: { joined, starts } (starts[k]: where value
--- k begins). One search per word over all of them finds the few values
--- that contain it; testing each value against each word costs far more.
-local function haystack(values, lower)
-  local starts, at = {}, 1
-  for k, v in ipairs(values) do
-    starts[k] = at
-    at = at + #v + 1
-  end
-  local joined = table.concat(values, "\n")
-  return { joined = lower and joined:lower() or joined, starts = starts }
-end
-
--- The indexes of the values that contain one of the words, minus those
--- containing one of `unless`.
-local function containing(hay, words, unless)
-  local hits, vetoes = {}, {}
-  for _, w in ipairs(words) do mark_word(hay.joined, hay.starts, w, hits) end
-  for _, w in ipairs(unless or {}) do mark_word(hay.joined, hay.starts, w, vetoes) end
-  for k in pairs(vetoes) do hits[k] = nil end
-  return hits
-end
-
 -- Elements whose class or id contains one of the rule's words (lowercased
 -- substring tests; `unless` words veto), at most M.max_examined, in page
--- order. `all` lists every word rule the page will ask about: one pass
--- over the page serves them all.
-function M.class_words(idx, rule, all)
-  if not idx.by_rule then
-    local nodes, values = idx.doc:xpath("//@class/.. | //@id/.."), {}
-    for k, n in ipairs(nodes) do  -- node k: values 2k-1 (class) and 2k (id)
-      values[2 * k - 1], values[2 * k] = n:attr("class") or "", n:attr("id") or ""
-    end
-    local hay = haystack(values, true)
-    idx.by_rule = {}
-    for _, r in ipairs(all) do
-      local hits, list = containing(hay, r.words, r.unless), {}
-      local ks = {}
-      for v in pairs(hits) do ks[#ks + 1] = (v + 1) // 2 end
-      table.sort(ks)
-      local last
-      for _, k in ipairs(ks) do
-        if #list >= M.max_examined then break end
-        if k ~= last then list[#list + 1], last = nodes[k], k end
-      end
-      idx.by_rule[r] = list
-    end
-  end
-  return idx.by_rule[rule] or {}
+-- order. A rule outside the tables costs a walk of its own.
+function M.class_words(idx, rule)
+  local k = WORD_AT[rule]
+  if k then return gathered(idx).words[k] end
+  return core.mindex(idx.doc, { words = { rule }, max = M.max_examined }).words[1]
 end
 
--- Links whose href contains one of the parts, in page order.
+-- Links whose href contains one of the parts, in page order, at most
+-- M.max_examined.
 function M.links(idx, parts)
-  local links, hrefs = idx.doc:xpath("//a[@href]"), {}
-  for k, a in ipairs(links) do hrefs[k] = a:attr("href") end
-  local hits, out = containing(haystack(hrefs), parts), {}
-  for k, a in ipairs(links) do
-    if hits[k] then out[#out + 1] = a end
-    if #out >= M.max_examined then break end
-  end
-  return out
+  local k = LINK_AT[parts]
+  if k then return gathered(idx).links[k] end
+  return core.mindex(idx.doc, { links = { parts }, max = M.max_examined }).links[1]
 end
 
 return M

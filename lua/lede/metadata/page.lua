@@ -12,6 +12,9 @@ local M = {}
 M.max_h1 = 5
 
 local META_ATTRS = { "property", "name", "itemprop", "http-equiv" }
+local META_CSS, H1_CSS = "meta[content], meta[value]", "h1"
+index.gathers(META_CSS)
+index.gathers(H1_CSS)
 
 -- "dc:title", "DC.Title", "dcterm:title" -> "dc.title"; keys lowercased.
 local function meta_key(k)
@@ -22,9 +25,9 @@ end
 -- Every <meta> value by key, in page order, `property` ones first (as
 -- readability reads them): { key = { v1, v2 } }. Some saved pages carry
 -- the value in `value` instead of `content`.
-local function meta_lists(doc)
+local function meta_lists(idx)
   local out, metas = {}, {}
-  for _, m in ipairs(doc:select("meta[content], meta[value]")) do
+  for _, m in ipairs(index.select(idx, META_CSS)) do
     local a = m:attrs()
     a["\0value"] = text.decode(a.content or a.value)  -- decoded once; no attribute has this name
     metas[#metas + 1] = a
@@ -92,9 +95,9 @@ local function heading_text(h)
   return table.concat(kept, " ")
 end
 
-local function headings(doc)
+local function headings(idx)
   local out = {}
-  for _, h in ipairs(doc:select("h1")) do
+  for _, h in ipairs(index.select(idx, H1_CSS)) do
     local t = h:stats().chars <= 400 and text.squash(strip_marks(heading_text(h)))
     if t then out[#out + 1] = { node = h, text = t } end
     if #out >= M.max_h1 then break end
@@ -115,8 +118,9 @@ end
 function M.gather(doc, ctx)
   local objects, warnings = doc:jsonld()
   for _, w in ipairs(warnings or {}) do ctx.warnings[#ctx.warnings + 1] = w end
-  local page = { meta = meta_lists(doc), jsonld = objects, ids = jsonld.index(objects),
-    doc_title = text.squash(doc:title()), h1 = headings(doc), url = ctx.url, index = index.new(doc) }
+  local idx = index.new(doc)
+  local page = { meta = meta_lists(idx), jsonld = objects, ids = jsonld.index(objects),
+    doc_title = text.squash(doc:title()), h1 = headings(idx), url = ctx.url, index = idx }
   page.host = ctx.article and ctx.article.host or (ctx.url and ctx.url:match("^%a[%w+.-]*://([^/?#:]+)"))
   page.stem = text.host_stem(page.host)
   local texts = { page.doc_title, M.first_meta(page.meta, tables.meta_keys.title) }

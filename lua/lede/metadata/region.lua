@@ -101,20 +101,15 @@ function M.ignore_keys(doc, selectors)
   return out
 end
 
--- Does any element sit deeper than M.max_ancestors? One XPath of that
--- many child steps: linear, where asking each node its depth is not.
-local function too_deep(doc)
-  return doc:xpath("boolean(" .. ("/*"):rep(M.max_ancestors + 1) .. ")") == true
-end
-
 -- A table shared by the calls for one page: headlines is a list of the
 -- elements printing the headline (maybe empty), ignore (from
 -- M.ignore_keys) may be nil. On pages nested deeper than M.max_ancestors
 -- no printed date or byline is read (each node method walks to the root
 -- there, so reading them would be quadratic); the structured metadata is.
 function M.page_cache(doc, headlines, ignore, idx)
-  return { ignore = ignore, chars = {}, headline = headline_index(headlines), skip = too_deep(doc),
-    index = idx or page_index.new(doc) }
+  idx = idx or page_index.new(doc)
+  return { ignore = ignore, chars = {}, headline = headline_index(headlines),
+    skip = page_index.depth(idx) > M.max_ancestors, index = idx }
 end
 
 -- Walks up from node: is it inside other stories' furniture (an ancestor
@@ -161,17 +156,12 @@ local function short_text(node, max, cache, lines)
   return (lines and text.squash_lines or text.squash)(node:text())
 end
 
-local WORD_RULES = {}
-for _, list in ipairs { tables.date_rules, tables.byline_rules } do
-  for _, r in ipairs(list) do if r.words then WORD_RULES[#WORD_RULES + 1] = r end end
-end
-
 -- The nodes a rule of tables.date_rules / byline_rules picks, in page
 -- order, at most M.max_examined.
 local function select_rule(doc, rule, cache)
   local idx, nodes = cache.index
-  if rule.css then nodes = doc:select(rule.css)
-  elseif rule.words then nodes = page_index.class_words(idx, rule, WORD_RULES)
+  if rule.css then nodes = page_index.select(idx, rule.css)
+  elseif rule.words then nodes = page_index.class_words(idx, rule)
   elseif rule.itemprop then nodes = page_index.with_tokens(idx, "itemprop", rule.itemprop, { within = rule.within })
   elseif rule.rel then nodes = page_index.with_tokens(idx, "rel", rule.rel)
   elseif rule.testid then nodes = page_index.testid_contains(idx, rule.testid)

@@ -123,12 +123,28 @@ for _, p in ipairs { "‘", "’", "“", "”", "„", "«", "»", "–", "—"
   "：", "，", "。", "！", "？", "「", "」", "『", "』", "【", "】", "、" } do PUNCT_UTF8[p] = " " end
 
 -- A key for comparing titles and names: case, punctuation and spacing ignored.
-function M.key(s)
-  if type(s) ~= "string" then return "" end
+local function compute_key(s)
   s = M.lower(s)
   if s:find("[\226\227\239\194]") then s = s:gsub("[\192-\247][\128-\191]+", PUNCT_UTF8) end
   if s:find("%p") then s = s:gsub("%p", " ") end
   return M.squash(s) or ""
+end
+
+-- Metadata asks the key of the same few strings again and again (every
+-- title candidate against every split of every other: about four calls
+-- per distinct string), so keys are remembered; the memo is a pure
+-- function's, emptied when it holds M.key_memo_max strings.
+M.key_memo_max = 4096
+local key_memo, key_memo_n = {}, 0
+
+function M.key(s)
+  if type(s) ~= "string" then return "" end
+  local k = key_memo[s]
+  if k then return k end
+  k = compute_key(s)
+  if key_memo_n >= M.key_memo_max then key_memo, key_memo_n = {}, 0 end
+  key_memo[s], key_memo_n = k, key_memo_n + 1
+  return k
 end
 
 -- ---- URLs ------------------------------------------------------------------------
