@@ -1,5 +1,6 @@
 #include "blocks.h"
 
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -47,10 +48,18 @@ typedef struct {
   rstate r;
 } saved;
 
+/* Counters when an element was entered, kept in 32 bits: pages are under
+ * 2 GiB (lede.core.parse refuses larger ones), so an element's counts stay
+ * below 2^32 and differences taken modulo 2^32 (since) are exact. Deep pages
+ * keep one snapshot per open element and view. */
 typedef struct {
-  size_t vis, gaps, punct, paras, link, group;
+  uint32_t vis, gaps, link, group;
   unsigned d0;  /* link depth when entered: the element's own links lie deeper */
 } snapshot;
+
+static size_t since(size_t now, uint32_t then) {
+  return (uint32_t)((uint32_t)now - then);
+}
 
 /* What an element's tag says, worked out once per tag name (tag_kind). */
 enum {
@@ -64,11 +73,14 @@ enum {
 /* What the walk notes about one element. */
 enum { EL_LINK = 1, EL_INVISIBLE = 2, EL_IN_PRE = 4, EL_SAVE = 8 };
 
+/* One open element. Its snapshots (one per view) lie in walker.snaps at the
+ * frame's depth: pages nest 100,000 levels deep, so a frame holds no more
+ * than the walk's views need. */
 typedef struct {
   size_t idx, save;
   size_t min_src;  /* least cell_src behind a " | " written inside it */
+  uint32_t punct, paras;  /* view 0's counters when entered (records keep view 0's) */
   unsigned kind, flags;
-  snapshot s[VIEWS];
 } frame;
 
 #define NAME_SLOTS 64
@@ -78,10 +90,12 @@ typedef struct {
   unsigned kind;
 } name_slot;
 
-/* Numbers of views 1 and 2 and the text slice, kept only when asked for. */
+/* A record's numbers in every view and its text slice, kept only when asked
+ * for: pointers into walker.xv, where a record takes xstride slots (chars per
+ * view, link per view, then ts and te when the walk renders). */
 typedef struct {
-  size_t chars[VIEWS], link[VIEWS];
-  size_t ts, te;
+  size_t *chars, *link;
+  size_t *ts, *te;  /* NULL without rendering */
 } recx;
 
 typedef struct walker walker;
@@ -93,9 +107,11 @@ struct walker {
   int nviews, render;
   tally v[VIEWS];
   unsigned char *fgap[VIEWS];  /* per record: 0, or 1 + link level of the gap before its group's first char */
-  recx *x;
+  size_t *xv;                  /* per record: see recx */
+  size_t xstride;
   size_t wcap;                 /* records the arrays above hold */
   frame *stack;
+  snapshot *snaps;             /* nviews per frame */
   size_t depth, scap;
   saved *saves;
   size_t nsaves, savecap;
@@ -235,7 +251,7 @@ static void r_text(rstate *r, buf *out, const unsigned char *s, size_t len) {
   while (i < len) {
     unsigned cp = s[i];
     size_t n = cp < 0x80 ? 1 : text_utf8_next(s + i, len - i, &cp);
-    if (text_is_space_cp(cp)) {
+    if (cp < 0x80 ? TEXT_ASCII_SPACE(cp) : text_is_space_cp(cp)) {
       if (i > start) { r_pay(r, out); buf_add(out, (const char *)s + start, i - start); }
       r->owed_space = 1;
       start = i + n;
@@ -283,25 +299,40 @@ static int grow(void **p, size_t *cap, size_t need, size_t size) {
   return 0;
 }
 
-/* Room for one more record in the tree and in the walker's per-record arrays. */
-static int wk_reserve(walker *w) {
+/* Room for need records in the tree and in the walker's per-record arrays. */
+static int wk_room(walker *w, size_t need) {
   blocks_tree *t = w->t;
   int k;
-  if (t->n < t->cap && t->n < w->wcap) return 0;
-  if (grow((void **)&t->rec, &t->cap, t->n + 1, sizeof *t->rec) != 0) return -1;
+  if (need <= t->cap && need <= w->wcap) return 0;
+  if (grow((void **)&t->rec, &t->cap, need, sizeof *t->rec) != 0) return -1;
   if (w->wcap >= t->cap) return 0;
   for (k = 0; k < w->nviews; k++) {
     unsigned char *f = realloc(w->fgap[k], t->cap);
     if (!f) return -1;
     w->fgap[k] = f;
   }
-  if (w->nviews > 1 || w->render) {
-    recx *x = realloc(w->x, t->cap * sizeof *x);
+  if (w->xstride) {
+    size_t *x = realloc(w->xv, t->cap * w->xstride * sizeof *x);
     if (!x) return -1;
-    w->x = x;
+    w->xv = x;
   }
   w->wcap = t->cap;
   return 0;
+}
+
+static recx wk_x(const walker *w, size_t idx) {
+  recx x;
+  size_t *p = w->xv + idx * w->xstride;
+  int nv = w->nviews;
+  x.chars = p;
+  x.link = p + nv;
+  x.ts = w->render ? p + 2 * nv : NULL;
+  x.te = w->render ? p + 2 * nv + 1 : NULL;
+  return x;
+}
+
+static snapshot *wk_snaps(const walker *w, const frame *f) {
+  return w->snaps + (size_t)(f - w->stack) * (size_t)w->nviews;
 }
 
 static int name_is(const xmlChar *name, const char *s) {
@@ -321,7 +352,8 @@ static int cls_has(const classify *c, cls_set set, const xmlChar *name) {
 static unsigned tag_kind_of(const classify *c, const xmlChar *name) {
   static const char *const unlikely[] = { "nav", "footer", "menu", NULL };
   static const char *const prune[] = { "p", "div", "span", "li", "ul", "ol", "section", "h2", "h3",
-                                       "h4", "h5", "h6", "figcaption", "figure", "table", NULL };
+                                       "h4", "h5", "h6", "figcaption", "figure", "table",
+                                       "blockquote", NULL };  /* "Read also:" set as a quote */
   static const char *const dense[] = { "ul", "ol", "div", "section", NULL };
   unsigned k = 0;
   if (name_is(name, "br")) k |= TK_BR | TK_BREAK;
@@ -370,12 +402,50 @@ static unsigned el_flags(walker *w, xmlNodePtr n, unsigned kind) {
   return f;
 }
 
+/* Room for need open elements. */
+static int wk_stack_room(walker *w, size_t need) {
+  size_t scap = w->scap;
+  snapshot *sn;
+  if (need <= w->scap) return 0;
+  if (grow((void **)&w->stack, &scap, need, sizeof *w->stack) != 0) return -1;
+  if (!(sn = realloc(w->snaps, scap * (size_t)w->nviews * sizeof *sn))) return -1;
+  w->snaps = sn;
+  w->scap = scap;
+  return 0;
+}
+
+typedef struct {
+  size_t n, depth, max_depth;
+} census;
+
+static int census_step(xmlNodePtr n, int entering, void *ud) {
+  census *c = ud;
+  if (n->type != XML_ELEMENT_NODE) return WALK_CONTINUE;
+  if (!entering) {
+    c->depth--;
+    return WALK_CONTINUE;
+  }
+  c->n++;
+  if (++c->depth > c->max_depth) c->max_depth = c->depth;
+  return WALK_CONTINUE;
+}
+
+/* The arrays at their final size before the first walk: grown while walking,
+ * each doubling would copy them, and the old and new copies together are the
+ * peak memory of a deep or large page. Counting the elements costs a walk
+ * that reads no text. */
+static int wk_presize(walker *w) {
+  census c;
+  memset(&c, 0, sizeof c);
+  walk_tree(w->root, census_step, &c);
+  return wk_room(w, c.n) != 0 || wk_stack_room(w, c.max_depth) != 0 ? -1 : 0;
+}
+
 static int wk_push(walker *w, xmlNodePtr n, unsigned kind, frame **fp) {
   blocks_tree *t = w->t;
   blocks_rec *r;
   size_t parent = w->depth ? w->stack[w->depth - 1].idx : NONE;
-  if (wk_reserve(w) != 0 || grow((void **)&w->stack, &w->scap, w->depth + 1, sizeof *w->stack) != 0)
-    return -1;
+  if (wk_room(w, t->n + 1) != 0 || wk_stack_room(w, w->depth + 1) != 0) return -1;
   r = &t->rec[t->n];
   memset(r, 0, sizeof *r);
   r->node = n;
@@ -431,22 +501,22 @@ static int wk_enter(walker *w, xmlNodePtr n) {
   if (flags & EL_INVISIBLE) wk_fresh_context(w);
   for (k = 0; k < w->nviews; k++) {
     tally *v = &w->v[k];
-    snapshot *s = &f->s[k];
+    snapshot *s = &wk_snaps(w, f)[k];
     if (v->group == NONE) v->group = f->idx;
-    s->vis = v->vis;
-    s->gaps = v->gaps;
-    s->punct = v->punct;
-    s->paras = v->paras;
-    s->group = v->group;
+    s->vis = (uint32_t)v->vis;
+    s->gaps = (uint32_t)v->gaps;
+    s->group = (uint32_t)v->group;
     s->d0 = v->depth;
-    s->link = v->depth < LINK_LEVELS ? v->link[v->depth] : 0;
+    s->link = (uint32_t)(v->depth < LINK_LEVELS ? v->link[v->depth] : 0);
   }
+  f->punct = (uint32_t)w->v[0].punct;
+  f->paras = (uint32_t)w->v[0].paras;
   wk_stats_event(w, f, 1);
   if (w->render) {
     f->min_src = (kind & TK_CELL) && w->r.cell_in_row ? w->r.cell_src : NONE;
     r_element(&w->r, &w->out, n, kind, 1);
     if (kind & (TK_TR | TK_CELL)) w->r.cell_src = f->idx;
-    w->x[f->idx].ts = w->out.len;
+    *wk_x(w, f->idx).ts = w->out.len;
   }
   return 0;
 }
@@ -454,8 +524,8 @@ static int wk_enter(walker *w, xmlNodePtr n) {
 /* The element's numbers in view k. */
 static void wk_numbers(walker *w, int k, const snapshot *s, size_t *chars, size_t *link) {
   tally *v = &w->v[k];
-  size_t vis = v->vis - s->vis, gaps = v->gaps - s->gaps;
-  size_t lk = s->d0 < LINK_LEVELS ? v->link[s->d0] - s->link : 0;
+  size_t vis = since(v->vis, s->vis), gaps = since(v->gaps, s->gaps);
+  size_t lk = s->d0 < LINK_LEVELS ? since(v->link[s->d0], s->link) : 0;
   if (vis) {
     unsigned char g = w->fgap[k][s->group];
     if (g) {
@@ -486,13 +556,14 @@ static int wk_leave(walker *w, xmlNodePtr n) {
   wk_stats_event(w, f, 0);
   if (w->render) {
     r_element(&w->r, &w->out, n, f->kind, 0);
-    w->x[f->idx].te = w->out.len;
+    *wk_x(w, f->idx).te = w->out.len;
   }
-  wk_numbers(w, 0, &f->s[0], &r->chars, &r->link_chars);
-  r->punct = w->v[0].punct - f->s[0].punct;
-  r->paragraphs = w->v[0].paras - f->s[0].paras;
-  if (w->x) {
-    for (k = 0; k < w->nviews; k++) wk_numbers(w, k, &f->s[k], &w->x[f->idx].chars[k], &w->x[f->idx].link[k]);
+  wk_numbers(w, 0, &wk_snaps(w, f)[0], &r->chars, &r->link_chars);
+  r->punct = since(w->v[0].punct, f->punct);
+  r->paragraphs = since(w->v[0].paras, f->paras);
+  if (w->xstride) {
+    recx x = wk_x(w, f->idx);
+    for (k = 0; k < w->nviews; k++) wk_numbers(w, k, &wk_snaps(w, f)[k], &x.chars[k], &x.link[k]);
   }
   if (w->leave) mask = w->leave(w, f->idx);
   if (f->flags & EL_INVISIBLE) mask = (unsigned)-1;
@@ -532,6 +603,7 @@ static void wk_init(walker *w, blocks_tree *t, xmlNodePtr root, int nviews, int 
   w->root = root;
   w->nviews = nviews;
   w->render = render;
+  w->xstride = nviews > 1 || render ? (size_t)(2 * nviews + (render ? 2 : 0)) : 0;
   buf_init(&w->out);
   for (k = 0; k < VIEWS; k++) tally_fresh(&w->v[k]);
 }
@@ -547,6 +619,7 @@ static int wk_run(walker *w) {
   memset(&w->r, 0, sizeof w->r);
   w->r.cell_src = NONE;
   buf_reset(&w->out);
+  if (!w->wcap && wk_presize(w) != 0) return -1;
   walk_tree(w->root, wk_step, w);
   if (buf_failed(&w->out)) w->failed = 1;
   return w->failed ? -1 : 0;
@@ -555,8 +628,9 @@ static int wk_run(walker *w) {
 static void wk_free(walker *w) {
   int k;
   for (k = 0; k < VIEWS; k++) free(w->fgap[k]);
-  free(w->x);
+  free(w->xv);
   free(w->stack);
+  free(w->snaps);
   free(w->saves);
   buf_free(&w->out);
 }
@@ -683,7 +757,8 @@ typedef struct {
   const classify *c;
   unsigned char *cand;   /* candidate kinds (bits), per record */
   unsigned char *state;  /* ST_*: why it is removed */
-  const char **word;     /* class/id word of ST_B candidates */
+  const char **word;     /* class/id word of ST_B candidates (prune only: NULL for clean) */
+  int words;             /* word is kept */
   size_t cap;
   int known;             /* total is known: guards apply during the walk */
   size_t total;
@@ -703,8 +778,10 @@ static int judge_reserve(judge *j, size_t n) {
   if (grow((void **)&j->cand, &cap, n, 1) != 0) return -1;
   if (!(st = realloc(j->state, cap))) return -1;
   j->state = st;
-  if (!(wd = realloc(j->word, cap * sizeof *wd))) return -1;
-  j->word = wd;
+  if (j->words) {
+    if (!(wd = realloc(j->word, cap * sizeof *wd))) return -1;
+    j->word = wd;
+  }
   if (!(st = realloc(j->gview, cap))) return -1;
   j->gview = st;
   j->cap = cap;
@@ -726,15 +803,22 @@ static int judge_allows(const judge *j, int ok) {
 
 /* ---- clean ---------------------------------------------------------------- */
 
-/* Clean's views: the page (for the body's size); without the listed tags
- * (what Lua's hidden pass and the tags' own guards see). */
-enum { C_ALL, C_NO_TAGS, C_VIEWS };
+/* Clean's one view: the page without the listed tags (what Lua's hidden pass
+ * and the tags' own guards see). The body's size on the whole page comes from
+ * stats_compute: a second view would cost every open element a snapshot, and
+ * pages nest 100,000 levels deep. */
+enum { C_NO_TAGS, C_VIEWS };
 enum { CLEAN_TAG = 1, CLEAN_HIDDEN = 2 };
+
+/* A record's characters in view k (the records' own numbers are view 0's). */
+static size_t view_chars(const walker *w, size_t idx, int k) {
+  return w->xstride ? wk_x(w, idx).chars[k] : w->t->rec[idx].chars;
+}
 
 static int clean_enter(walker *w, size_t idx) {
   judge *j = w->ud;
   xmlNodePtr n = w->t->rec[idx].node;
-  if (judge_reserve(j, idx + 1) != 0) { w->failed = 1; return 0; }
+  if (judge_reserve(j, w->t->cap) != 0) { w->failed = 1; return 0; }  /* once: the tree is presized */
   j->cand[idx] = 0;
   j->state[idx] = ST_NONE;
   if (n == w->root) return 0;
@@ -747,7 +831,7 @@ static unsigned clean_leave(walker *w, size_t idx) {
   judge *j = w->ud;
   if (w->failed || !j->cand[idx]) return 0;
   j->gview[idx] = C_NO_TAGS;
-  if (!judge_allows(j, !guard_keeps(w->x[idx].chars[C_NO_TAGS], j->total))) return 0;
+  if (!judge_allows(j, !guard_keeps(view_chars(w, idx, C_NO_TAGS), j->total))) return 0;
   if (j->cand[idx] == CLEAN_HIDDEN) {
     j->state[idx] = ST_HIDDEN;
     return 0;  /* no view reads the page without hidden blocks */
@@ -762,8 +846,8 @@ static int guards_hold(const walker *w, const judge *j) {
   for (i = 0; i < w->t->n; i++) {
     unsigned char st = j->state[i];
     if (st == ST_A || st == ST_B || st == ST_HIDDEN) {
-      if (guard_keeps(w->x[i].chars[j->gview[i]], j->total)) return 0;
-    } else if (st == ST_C && !caption_fits(w->x[i].chars[j->gview[i]], j->total)) {
+      if (guard_keeps(view_chars(w, i, j->gview[i]), j->total)) return 0;
+    } else if (st == ST_C && !caption_fits(view_chars(w, i, j->gview[i]), j->total)) {
       return 0;
     }
   }
@@ -779,7 +863,7 @@ static size_t body_index(const blocks_tree *t) {
 
 static int emit_one(walker *w, judge *j, size_t i, blocks_marks *out, blocks_marks *captions) {
   xmlNodePtr n = w->t->rec[i].node;
-  size_t chars = w->x ? w->x[i].chars[w->nviews - 1] : w->t->rec[i].chars;
+  size_t chars = view_chars(w, i, w->nviews - 1);
   switch (j->state[i]) {
     case ST_C: return marks_add(captions, n, BLOCKS_CAPTION, NULL, chars);
     case ST_A: return marks_add(out, n, BLOCKS_TAG, NULL, chars);
@@ -818,6 +902,19 @@ static int emit_marks(walker *w, judge *j, int flags, blocks_marks *out, blocks_
   return 0;
 }
 
+/* Whether every guard of an optimistic clean run passes without the body's
+ * size: the body's characters without the removed blocks (lower) never
+ * exceed its size, so blocks of at most half of them pass whatever it is.
+ * Counting the body again is then needless. */
+static int clean_guards_sure(const walker *w, const judge *j, size_t lower) {
+  size_t i;
+  for (i = 0; i < w->t->n; i++) {
+    unsigned char st = j->state[i];
+    if ((st == ST_A || st == ST_HIDDEN) && view_chars(w, i, j->gview[i]) > lower / 2.0) return 0;
+  }
+  return 1;
+}
+
 int blocks_clean_marks(xmlDocPtr doc, const classify *c, int flags, blocks_marks *out) {
   blocks_tree t;
   walker w;
@@ -837,9 +934,13 @@ int blocks_clean_marks(xmlDocPtr doc, const classify *c, int flags, blocks_marks
   rc = wk_run(&w);
   if (rc == 0) {  /* the first run assumed every guard passes; body's size is known now */
     body = body_index(&t);
-    j.total = body == NONE ? 0 : t.rec[body].chars;
-    j.known = 1;
-    if (!guards_hold(&w, &j)) rc = wk_run(&w);
+    if (body != NONE && !clean_guards_sure(&w, &j, t.rec[body].chars)) {
+      node_stats st;
+      stats_compute(t.rec[body].node, &st);
+      j.total = st.chars;
+      j.known = 1;
+      if (!guards_hold(&w, &j)) rc = wk_run(&w);
+    }
   }
   if (rc == 0) rc = emit_marks(&w, &j, flags, out, out);
   judge_free(&j);
@@ -1324,7 +1425,14 @@ int blocks_best_body(xmlDocPtr doc, const classify *c, xmlXPathContextPtr xp,
 #define P_NO_AB(j) ((j)->na + 1)
 #define P_NO_ABC(j) ((j)->na + 2)
 
-enum { CAND_A = 1, CAND_B = 2, CAND_C = 4, CAND_LINE = 8, CAND_DENSE = 16, CAND_IN_PRE = 32 };
+/* CAND_B_LINKED: a content tag (p, h2 ...) whose class or id says boilerplate
+ * ("newsletter-promo"): its class alone never removes it, but it goes with
+ * the class/id marks when its text is mostly a link and a sentence long (a
+ * promotion or a teaser set as a paragraph; a short link is a name or a tag,
+ * left to the other rules). It does not count for the class guard. */
+#define LINKED_MIN_CHARS 40
+enum { CAND_A = 1, CAND_B = 2, CAND_C = 4, CAND_LINE = 8, CAND_DENSE = 16, CAND_IN_PRE = 32,
+       CAND_B_LINKED = 64 };
 #define PRE_RENDER_MAX 64  /* elements a block may hold to be rendered on its own (is_line) */
 
 static const char *class_reason(const classify *c, xmlNodePtr n) {
@@ -1357,23 +1465,29 @@ static int prune_enter(walker *w, size_t idx) {
   xmlNodePtr n = w->t->rec[idx].node;
   unsigned kind = current_kind(w);
   unsigned char cand = 0;
-  if (judge_reserve(j, idx + 1) != 0) { w->failed = 1; return 0; }
+  if (judge_reserve(j, w->t->cap) != 0) { w->failed = 1; return 0; }  /* once: the tree is presized */
   j->state[idx] = ST_NONE;
   j->word[idx] = NULL;
   if (n != w->root) {
     if (kind & TK_OUTSIDE) cand |= CAND_A;
-    if (!(kind & TK_CONTENT) && n->properties && (j->word[idx] = class_reason(j->c, n))) cand |= CAND_B;
+    if (n->properties && (j->word[idx] = class_reason(j->c, n)) != NULL)
+      cand |= (kind & TK_CONTENT) ? CAND_B_LINKED : CAND_B;
     if (is_caption(j->c, n, kind)) cand |= CAND_C;
     if (kind & TK_PRUNE) cand |= CAND_LINE;
     if (kind & TK_DENSE) cand |= CAND_DENSE;
     if (w->stack[w->depth - 1].flags & EL_IN_PRE) cand |= CAND_IN_PRE;
   }
   j->cand[idx] = cand;
-  return (cand & (CAND_A | CAND_B | CAND_C)) != 0;
+  return (cand & (CAND_A | CAND_B | CAND_C | CAND_B_LINKED)) != 0;
 }
 
 /* Drops one trailing arrow, guillemet, ellipsis or no-break space ("À lire
  * aussi »", "Read more →"); 1 when it did. */
+/* "»" (U+00BB) at s: a label's end, as in "Read also » <link>". */
+static int is_raquo(const char *s, size_t len) {
+  return len >= 2 && (unsigned char)s[0] == 0xC2 && (unsigned char)s[1] == 0xBB;
+}
+
 static int trailing_mark(const char *s, size_t *len) {
   static const char *const marks[] = { "\xc2\xbb", "\xc2\xa0", "\xe2\x80\xba", "\xe2\x86\x92",
                                        "\xe2\x80\xa6", "\xe2\x96\xba", NULL };
@@ -1445,11 +1559,12 @@ static int local_step(xmlNodePtr n, int entering, void *ud) {
  * follows a cell outside it in the same row (the body writes " | ", the block
  * does not). There a small block is rendered on its own. */
 static int is_line(walker *w, judge *j, size_t idx) {
-  size_t len = w->x[idx].te - w->x[idx].ts;
+  recx x = wk_x(w, idx);
+  size_t len = *x.te - *x.ts;
   local_text lt;
   int yes;
   if (!(j->cand[idx] & CAND_IN_PRE) && w->stack[w->depth - 1].min_src >= idx)
-    return w->out.data && len <= j->line_max && normalized_is_line(j, w->out.data + w->x[idx].ts, len);
+    return w->out.data && len <= j->line_max && normalized_is_line(j, w->out.data + *x.ts, len);
   if (w->t->n - idx > PRE_RENDER_MAX) return 0;
   memset(&lt, 0, sizeof lt);
   lt.w = w;
@@ -1466,57 +1581,98 @@ static int is_line(walker *w, judge *j, size_t idx) {
 /* "Read also: <a link to another story>": a boilerplate line's words, a
  * colon, then mostly link text. */
 static int is_labelled_link(walker *w, judge *j, size_t idx) {
-  const recx *x = &w->x[idx];
-  const char *s = w->out.data ? w->out.data + x->ts : NULL;
-  size_t len = x->te - x->ts, k;
-  if (!s || (j->cand[idx] & CAND_IN_PRE) || !x->chars[P_NO_ABC(j)] ||
-      2 * x->link[P_NO_ABC(j)] < x->chars[P_NO_ABC(j)] || len > 400)
+  recx x = wk_x(w, idx);
+  const char *s = w->out.data ? w->out.data + *x.ts : NULL;
+  size_t len = *x.te - *x.ts, k;
+  if (!s || (j->cand[idx] & CAND_IN_PRE) || !x.chars[P_NO_ABC(j)] ||
+      2 * x.link[P_NO_ABC(j)] < x.chars[P_NO_ABC(j)] || len > 400)
     return 0;
   while (len && is_lua_space((unsigned char)*s)) { s++; len--; }  /* the break before the block */
-  for (k = 0; k < len && k < 48 && s[k] != ':' && s[k] != '\n'; k++) {}
-  return k < len && s[k] == ':' && k > 0 && normalized_is_line(j, s, k);
+  for (k = 0; k < len && k < 48 && s[k] != ':' && s[k] != '\n' && !is_raquo(s + k, len - k); k++) {}
+  return k < len && (s[k] == ':' || is_raquo(s + k, len - k)) && k > 0 && normalized_is_line(j, s, k);
+}
+
+/* Promotion and disclaimers: a short block of one line whose text opens with
+ * a listed opening ("Follow us on", "Never miss", "The views expressed")
+ * followed by the end or a word boundary; or a block that is only a photo
+ * credit in parentheses, "(Credit: name / agency)". One line: a block that
+ * holds other paragraphs too is not judged by its first. */
+#define PROMO_MAX 300  /* bytes of text such a block may hold */
+#define CREDIT_LABEL_MAX 24
+
+static int at_word_end(const char *s, size_t len, size_t k) {
+  return k == len || is_lua_space((unsigned char)s[k]) || is_lua_punct((unsigned char)s[k]);
+}
+
+static int opens_promo(const judge *j, const char *s, size_t len) {
+  size_t k, longest = classify_longest(j->c, CLS_PROMO);
+  for (k = 1; k <= len && k <= longest; k++)
+    if (at_word_end(s, len, k) && classify_member_lower(j->c, CLS_PROMO, s, k)) return 1;
+  return 0;
+}
+
+static int is_paren_credit(const judge *j, const char *s, size_t len) {
+  size_t k;
+  if (len < 4 || s[0] != '(' || s[len - 1] != ')') return 0;
+  for (k = 1; k < len && k <= CREDIT_LABEL_MAX && s[k] != ':'; k++)
+    if (s[k] == '(' || s[k] == ')') return 0;
+  if (k >= len - 1 || s[k] != ':' || memchr(s + k, '(', len - k)) return 0;
+  return classify_member_lower(j->c, CLS_CREDIT, s + 1, k - 1);
+}
+
+static int is_promo(walker *w, judge *j, size_t idx) {
+  recx x = wk_x(w, idx);
+  const char *s = w->out.data ? w->out.data + *x.ts : NULL;
+  size_t len = *x.te - *x.ts;
+  if (!s || (j->cand[idx] & CAND_IN_PRE) || len > PROMO_MAX) return 0;
+  while (len && is_lua_space((unsigned char)*s)) { s++; len--; }
+  while (len && is_lua_space((unsigned char)s[len - 1])) len--;
+  if (memchr(s, '\n', len)) return 0;
+  return opens_promo(j, s, len) || is_paren_credit(j, s, len);
 }
 
 /* Lines and link density on the body without a, b and c (P_NO_ABC); the guard
  * is applied when the walk is over. */
 static void prune_judge_block(walker *w, judge *j, size_t idx) {
   unsigned char cand = j->cand[idx];
-  const recx *x = &w->x[idx];
+  recx x = wk_x(w, idx);
   if (j->favor == BLOCKS_FAVOR_RECALL) return;  /* recall keeps lines and link lists */
-  if ((cand & CAND_LINE) && (is_line(w, j, idx) || is_labelled_link(w, j, idx))) j->state[idx] = ST_D_LINE;
-  else if ((cand & CAND_DENSE) && x->chars[P_NO_ABC(j)] > 0 &&
-           (double)x->link[P_NO_ABC(j)] / (double)x->chars[P_NO_ABC(j)] > j->dense)
+  if ((cand & CAND_LINE) && (is_line(w, j, idx) || is_labelled_link(w, j, idx) || is_promo(w, j, idx)))
+    j->state[idx] = ST_D_LINE;
+  else if ((cand & CAND_DENSE) && x.chars[P_NO_ABC(j)] > 0 &&
+           (double)x.link[P_NO_ABC(j)] / (double)x.chars[P_NO_ABC(j)] > j->dense)
     j->state[idx] = ST_D_DENSE;
 }
 
 static unsigned prune_leave(walker *w, size_t idx) {
   judge *j = w->ud;
   unsigned char cand;
-  const recx *x;
+  recx x;
   const unsigned c_gone = (1u << P_NO_ABC(j)) | (1u << RENDER_VIEW);
   const unsigned b_gone = (1u << P_NO_AB(j)) | c_gone;
   if (w->failed || idx == 0) return 0;
   cand = j->cand[idx];
-  x = &w->x[idx];
+  x = wk_x(w, idx);
   prune_judge_block(w, j, idx);
   if (cand & CAND_A) {  /* gone from the views of the outside tags after its own */
     unsigned k = (current_kind(w) >> TK_ORDER_SHIFT) & 15;
     j->gview[idx] = (unsigned char)(k < (unsigned)j->na ? k : (unsigned)j->na - 1);
-    if (judge_allows(j, !guard_keeps(x->chars[j->gview[idx]], j->total))) {
+    if (judge_allows(j, !guard_keeps(x.chars[j->gview[idx]], j->total))) {
       j->state[idx] = ST_A;
       return (((1u << P_NO_A(j)) - 1) & ~((2u << j->gview[idx]) - 1)) | (1u << P_NO_A(j)) | b_gone;
     }
   }
-  if ((cand & CAND_B) && !j->trip) {
+  if (((cand & CAND_B) || ((cand & CAND_B_LINKED) && 2 * x.link[P_NO_A(j)] >= x.chars[P_NO_A(j)] &&
+                            x.chars[P_NO_A(j)] >= LINKED_MIN_CHARS)) && !j->trip) {
     j->gview[idx] = (unsigned char)P_NO_A(j);
-    if (judge_allows(j, !guard_keeps(x->chars[P_NO_A(j)], j->total))) {
+    if (judge_allows(j, !guard_keeps(x.chars[P_NO_A(j)], j->total))) {
       j->state[idx] = ST_B;
       return b_gone;
     }
   }
   if (cand & CAND_C) {
     j->gview[idx] = (unsigned char)P_NO_AB(j);
-    if (judge_allows(j, caption_fits(x->chars[P_NO_AB(j)], j->total))) {
+    if (judge_allows(j, caption_fits(x.chars[P_NO_AB(j)], j->total))) {
       j->state[idx] = ST_C;
       return c_gone;
     }
@@ -1531,7 +1687,7 @@ static size_t class_marked_chars(walker *w, judge *j) {
   while (i < w->t->n) {
     if (j->state[i] == ST_A) { i = w->t->rec[i].end; continue; }
     if (j->cand[i] & CAND_B) {
-      sum += w->x[i].chars[P_NO_A(j)];
+      sum += wk_x(w, i).chars[P_NO_A(j)];
       i = w->t->rec[i].end;
       continue;
     }
@@ -1586,6 +1742,7 @@ int blocks_prune_marks_favor(xmlNodePtr body, const classify *c, int flags, int 
   blocks_tree_init(&t);
   memset(&j, 0, sizeof j);
   j.c = c;
+  j.words = 1;
   j.line_max = 4 * classify_longest(c, CLS_LINE) + 64;
   j.favor = favor;
   j.dense = favor == BLOCKS_FAVOR_PRECISION ? 0.4 : 0.6;
@@ -1601,7 +1758,7 @@ int blocks_prune_marks_favor(xmlNodePtr body, const classify *c, int flags, int 
   if (rc == 0) {
     for (i = 1; i < t.n; i++) {  /* lines and link-dense blocks: the guard, now */
       if ((j.state[i] == ST_D_LINE || j.state[i] == ST_D_DENSE) &&
-          guard_keeps(w.x[i].chars[P_NO_ABC(&j)], j.total))
+          guard_keeps(wk_x(&w, i).chars[P_NO_ABC(&j)], j.total))
         j.state[i] = ST_NONE;
     }
     rc = emit_marks(&w, &j, flags, &out->remove, &out->captions);

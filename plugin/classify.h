@@ -31,6 +31,8 @@ typedef enum {
   CLS_TAG_OUTSIDE,  /* tags removed inside the body (boilerplate.outside_article_tags) */
   CLS_TAG_CONTENT,  /* tags a class word never removes (boilerplate.content_tags) */
   CLS_LEAD,         /* first words of byline and date lines (boilerplate.lead_words) */
+  CLS_PROMO,        /* openings of promotion and disclaimer paragraphs (boilerplate.promo_openings) */
+  CLS_CREDIT,       /* labels of a photo credit in parentheses (boilerplate.credit_labels) */
   CLS_NSETS
 } cls_set;
 

@@ -147,6 +147,8 @@ static int lblocks_config(lua_State *L) {
   lblocks_list(L, b, "likely_words", CLS_LIKELY);
   lblocks_list(L, b, "caption_words", CLS_CAPTION);
   lblocks_list(L, b, "lead_words", CLS_LEAD);
+  lblocks_list(L, b, "promo_openings", CLS_PROMO);
+  lblocks_list(L, b, "credit_labels", CLS_CREDIT);
   lblocks_phrases(L, b);
   b->min_chars = opt_number(L, 1, "min_body_chars", 200);
   if (lua_getfield(L, 1, "body_selectors") == LUA_TTABLE) lblocks_compile(L, lua_gettop(L), &b->sel);

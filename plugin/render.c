@@ -133,9 +133,9 @@ typedef void (*rnd_word_fn)(void *ud, const char *w, size_t n);
 static void rnd_words(const char *s, size_t len, rnd_word_fn fn, void *ud, int *space) {
   size_t i = 0, start = 0;
   while (i < len) {
-    unsigned cp;
-    size_t n = text_utf8_next((const unsigned char *)s + i, len - i, &cp);
-    if (text_is_space_cp(cp)) {
+    unsigned cp = (unsigned char)s[i];
+    size_t n = cp < 0x80 ? 1 : text_utf8_next((const unsigned char *)s + i, len - i, &cp);
+    if (cp < 0x80 ? TEXT_ASCII_SPACE(cp) : text_is_space_cp(cp)) {
       if (i > start) fn(ud, s + start, i - start);
       *space = 1;
       start = i + n;

@@ -32,7 +32,7 @@ int stats_is_punct_cp(unsigned cp) {
 }
 
 static void count_cp(counter *c, unsigned cp) {
-  if (text_is_space_cp(cp)) {
+  if (cp < 0x80 ? TEXT_ASCII_SPACE(cp) : text_is_space_cp(cp)) {
     c->in_word = 0;
     if (!c->owed_space) c->space_in_link = c->link_depth > 0;
     c->owed_space = 1;
@@ -51,12 +51,32 @@ static void count_cp(counter *c, unsigned cp) {
   c->in_word = 1;
 }
 
+/* Printable ASCII other than sentence punctuation: inside a run of these
+ * only the characters grow (control bytes take the general path). */
+static inline int is_plain_ascii(unsigned char b) {
+  return b > ' ' && b < 0x80 && b != '.' && b != ',' && b != ';' && b != ':' && b != '!' && b != '?';
+}
+
+/* content is NUL-terminated: a NUL ends any UTF-8 sequence early, so decoding
+ * never reads past it. */
 static void count_text(counter *c, const xmlChar *content) {
   const unsigned char *p = content;
-  size_t len = strlen((const char *)content), i = 0;
-  while (i < len) {
-    unsigned cp;
-    i += text_utf8_next(p + i, len - i, &cp);
+  while (*p) {
+    unsigned cp = *p;
+    if (is_plain_ascii(*p)) {
+      /* a run of plain ASCII: its first character as count_cp sees it, the
+       * rest only add characters (the word has begun, no space is owed) */
+      const unsigned char *start = p;
+      size_t rest;
+      while (is_plain_ascii(*++p)) {}
+      count_cp(c, cp);
+      rest = (size_t)(p - start) - 1;
+      c->s->chars += rest;
+      if (c->link_depth) c->s->link_chars += rest;
+      continue;
+    }
+    if (cp < 0x80) p++;
+    else p += text_utf8_next(p, 4, &cp);
     count_cp(c, cp);
   }
 }

@@ -29,7 +29,8 @@ text_break text_element_break(const xmlChar *name) {
   if (!name) return BREAK_NONE;
   while (lo < hi) {  /* BREAKS is sorted by name */
     size_t mid = (lo + hi) / 2;
-    int c = strcmp((const char *)name, BREAKS[mid].name);
+    int c = (int)name[0] - (int)(unsigned char)BREAKS[mid].name[0];  /* most probes end here */
+    if (c == 0) c = strcmp((const char *)name, BREAKS[mid].name);
     if (c == 0) return BREAKS[mid].brk;
     if (c < 0) hi = mid; else lo = mid + 1;
   }
@@ -53,8 +54,8 @@ size_t text_utf8_next(const unsigned char *s, size_t avail, unsigned *cp) {
 }
 
 int text_is_space_cp(unsigned cp) {
-  return cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r' || cp == '\f' || cp == '\v' ||
-         cp == 0xA0 || cp == 0x2007 || cp == 0x202F || cp == 0x200B || cp == 0xFEFF ||
+  if (cp < 0x80) return TEXT_ASCII_SPACE(cp);
+  return cp == 0xA0 || cp == 0x2007 || cp == 0x202F || cp == 0x200B || cp == 0xFEFF ||
          (cp >= 0x2000 && cp <= 0x200A) || cp == 0x3000 || cp == 0x1680 || cp == 0x2028 ||
          cp == 0x2029;
 }
@@ -94,9 +95,10 @@ static void owe_break(renderer *r, text_break b) {
 static void emit_collapsed(renderer *r, const unsigned char *s, size_t len) {
   size_t i = 0, start = 0;
   while (i < len) {
-    unsigned cp;
-    size_t n = text_utf8_next(s + i, len - i, &cp);
-    if (text_is_space_cp(cp)) {
+    unsigned cp = s[i];
+    size_t n = 1;
+    if (cp >= 0x80) n = text_utf8_next(s + i, len - i, &cp);
+    if (cp < 0x80 ? TEXT_ASCII_SPACE(cp) : text_is_space_cp(cp)) {
       if (i > start) { pay_debts(r); buf_add(r->out, (const char *)s + start, i - start); }
       r->owed_space = 1;
       start = i + n;

@@ -30,5 +30,8 @@ size_t text_utf8_len(const char *s, size_t len);
 size_t text_utf8_next(const unsigned char *s, size_t avail, unsigned *cp);
 
 int text_is_space_cp(unsigned cp);
+/* text_is_space_cp for code points below 0x80, as a macro for hot loops:
+ * space, tab, LF, VT, FF, CR. */
+#define TEXT_ASCII_SPACE(cp) ((cp) == ' ' || ((cp) >= '\t' && (cp) <= '\r'))
 
 #endif

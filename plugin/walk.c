@@ -24,7 +24,8 @@ void walk_tree(xmlNodePtr root, walk_fn fn, void *ud) {
 }
 
 int walk_is_element(xmlNodePtr n, const char *name) {
-  return n && n->type == XML_ELEMENT_NODE && n->name &&
+  /* the first letters first: most elements differ there, without a call */
+  return n && n->type == XML_ELEMENT_NODE && n->name && n->name[0] == (xmlChar)name[0] &&
          strcmp((const char *)n->name, name) == 0;
 }
 
@@ -38,6 +39,6 @@ int walk_is_invisible_tag(const xmlChar *name) {
   int i;
   if (!name) return 0;
   for (i = 0; INVISIBLE[i]; i++)
-    if (strcmp((const char *)name, INVISIBLE[i]) == 0) return 1;
+    if (name[0] == (xmlChar)INVISIBLE[i][0] && strcmp((const char *)name, INVISIBLE[i]) == 0) return 1;
   return 0;
 }

@@ -93,6 +93,23 @@ M.caption_words = {
   "caption", "captions", "figcaption", "credit", "credits", "photocredit", "imagecredit",
 }
 
+-- How a paragraph of promotion or a disclaimer opens (lowercased, whole
+-- words): "Follow us on …", "Never miss …", "The views expressed …". Such a
+-- block, up to 300 bytes of text, is a boilerplate line.
+M.promo_openings = {
+  "follow us on", "follow us at", "síguenos en", "siguenos en", "suivez-nous sur", "folgen sie uns",
+  "seguici su", "siga-nos", "never miss", "sign up for our", "sign up to our", "subscribe to our",
+  "we want to hear what you think", "puede escribirnos", "puedes escribirnos",
+  "the views expressed", "the opinions expressed", "dieser beitrag gibt die meinung",
+}
+
+-- A paragraph that is only "(Credit: …)" or "(Photo: …)" is a photo credit
+-- left in the text: the labels (lowercased) before the colon.
+M.credit_labels = {
+  "credit", "credits", "photo", "photos", "image", "images", "photo credit", "image credit",
+  "foto", "fotos", "bild", "crédito", "créditos", "crédit", "crédits",
+}
+
 -- First words of the byline and date lines that sit between a headline and
 -- the story (lowercased): such a line, up to 140 characters, is header.
 M.lead_words = {

@@ -30,6 +30,10 @@ options:
       --ftr DIR         also load FiveFilters site configs from DIR (or LEDE_FTR)
       --wire POLICY     keep (default), field or drop wire credits and datelines in text
       --favor WHAT      precision (prune harder) or recall (keep header and widget lines)
+      --no-links        markdown and html without links (their text stays)
+      --no-images       markdown and html without images
+      --no-tables       no tables, in text as well as markdown and html
+      --comments        the readers' comments in a "comments" field (never in text)
       --progress        report progress on standard error
   -s, --standalone      with --format html: a whole HTML page, metadata in <head>
   -h, --help            show this help
@@ -62,6 +66,8 @@ M.commands = { filters = "lede.cli_filters", inspect = "lede.inspect" }
 local FLAGS = {
   ["-h"] = "help", ["--help"] = "help", ["-V"] = "version", ["--version"] = "version",
   ["--progress"] = "progress", ["-s"] = "standalone", ["--standalone"] = "standalone",
+  ["--no-links"] = "no_links", ["--no-images"] = "no_images", ["--no-tables"] = "no_tables",
+  ["--comments"] = "comments",
 }
 
 function M.parse_args(args)
@@ -164,7 +170,9 @@ local function extract_page(html, source, opts, url, charset)
   local ok, article, xerr = pcall(lede.extract, html, {
     url = url, charset = charset, markdown = opts.format == "markdown",
     html = opts.format == "html",
-    wire = opts.wire, favor = opts.favor, filter = opts.filter, filter_dirs = opts.filter_dirs, ftr = opts.ftr })
+    wire = opts.wire, favor = opts.favor, filter = opts.filter, filter_dirs = opts.filter_dirs, ftr = opts.ftr,
+    links = not opts.no_links, images = not opts.no_images, tables = not opts.no_tables,
+    comments = opts.comments == true })
   if not ok then return nil, "internal error: " .. tostring(article) end
   if not article then return nil, xerr end
   article.source = source

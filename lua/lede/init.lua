@@ -32,6 +32,7 @@ end
 
 -- The Article table (see README), or nil and a message.
 local FAVOR = { precision = true, recall = true, balanced = true }
+local BOOLEAN_OPTIONS = { "links", "images", "tables", "comments" }
 
 function M.extract(html, opts)
   check_html("extract", html)
@@ -39,6 +40,11 @@ function M.extract(html, opts)
   if opts.favor ~= nil and not FAVOR[opts.favor] then
     error(string.format("bad argument #2 to 'extract' (favor must be 'precision', 'recall' or "
       .. "'balanced', not %s)", tostring(opts.favor)), 2)
+  end
+  for _, k in ipairs(BOOLEAN_OPTIONS) do
+    if opts[k] ~= nil and type(opts[k]) ~= "boolean" then
+      error(string.format("bad argument #2 to 'extract' (%s must be a boolean, not %s)", k, type(opts[k])), 2)
+    end
   end
   return extract.extract(html, opts)
 end

@@ -80,6 +80,50 @@ end
 -- Removed after the captions are taken: a caption is never a widget line.
 local LATE = { ["boilerplate line"] = true, ["link-dense block"] = true }
 
+-- opts.comments: the readers' comments, which prune removes by their class or
+-- id word, are kept apart in article.comments (never in text). Found inside
+-- the body, or else in the blocks that follow it (its next siblings and
+-- those of its ancestors, a few levels up).
+local COMMENT_WORDS = { comment = true, comments = true }
+M.comment_reasons = { ["class/id word 'comment'"] = true, ["class/id word 'comments'"] = true }
+M.comments_reach = { levels = 3, siblings = 6 }
+
+local function has_comment_word(node)
+  for _, attr in ipairs { "class", "id" } do
+    for _, w in ipairs(M.words_of(node:attr(attr) or "")) do
+      if COMMENT_WORDS[w] then return true end
+    end
+  end
+  return false
+end
+
+-- The first block after the body whose class or id says comments, or nil.
+function M.comments_after(body)
+  local n = body
+  for _ = 1, M.comments_reach.levels do
+    local s, seen = n:next(), 0
+    while s and seen < M.comments_reach.siblings do
+      if has_comment_word(s) then return s end
+      for _, d in ipairs(s:select("[class*=omment], [id*=omment]")) do
+        if has_comment_word(d) then return d end
+      end
+      s, seen = s:next(), seen + 1
+    end
+    n = n:parent()
+    if not n or n:tag() == "body" or n:tag() == "html" then break end
+  end
+  return nil
+end
+
+local function keep_comments(ctx, node)
+  local t = node:text()
+  if t ~= "" then
+    ctx.comments = ctx.comments or {}
+    ctx.comments[#ctx.comments + 1] = t
+  end
+  trace(ctx, node, "comments", "comment section, kept apart")
+end
+
 -- Boilerplate inside the body (navigation, blocks whose class says share or
 -- related, widget lines, link lists) goes; captions go to article.captions.
 function M.prune(ctx)
@@ -92,8 +136,19 @@ function M.prune(ctx)
       "class names would remove %d%% of the body; class-based pruning skipped",
       r.marked_chars * 100 // r.total)
   end
+  local comments = ctx.opts and ctx.opts.comments
   for _, m in ipairs(r.remove) do
-    if not LATE[m[2]] then remove_marked(ctx, m[1], m[2]) end
+    if comments and M.comment_reasons[m[2]] and not m[1]:removed()
+        and not (ctx.protect and ctx.protect(m[1], m[2])) then
+      keep_comments(ctx, m[1])
+      m[1]:remove()
+    elseif not LATE[m[2]] then
+      remove_marked(ctx, m[1], m[2])
+    end
+  end
+  if comments and not ctx.comments then
+    local after = M.comments_after(body)
+    if after then keep_comments(ctx, after) end
   end
   ctx.captions = ctx.captions or {}
   for _, cap in ipairs(r.captions) do
@@ -132,6 +187,15 @@ end
 -- opts.html), with links made absolute against the page URL.
 function M.render(ctx)
   local body, opts = ctx.body, ctx.opts or {}
+  if ctx.comments then ctx.article.comments = table.concat(ctx.comments, "\n\n") end
+  if body and opts.tables == false then  -- no tables anywhere: text, markdown, html
+    for _, t in ipairs(body:select("table")) do
+      if not t:removed() then
+        trace(ctx, t, "removed", "table (tables = false)")
+        t:remove()
+      end
+    end
+  end
   ctx.article.text = body and body:text() or ""
   if not body then return end
   M.readerable(ctx)

@@ -109,6 +109,22 @@ START_TEST(stats_of_unspaced_scripts) {
 }
 END_TEST
 
+/* Runs of plain ASCII are counted at once: punctuation, control bytes,
+ * non-ASCII spaces and letters inside or beside a run count as one by one. */
+START_TEST(stats_of_mixed_runs) {
+  htmlDocPtr d = parse("<p>ab,cd\x01" "e\xc2\xa0" "f\xc3\xa9" "g<a href=x>hi!</a>j</p>");
+  node_stats s;
+  stats_compute(body_of(d)->children, &s);
+  /* punctuation ends no word: "ab,cde" and "f\xc3\xa9ghi!j" with one gap (libxml2 drops
+   * the control byte) */
+  ck_assert_uint_eq(s.chars, 14);
+  ck_assert_uint_eq(s.words, 2);
+  ck_assert_uint_eq(s.punct, 2);
+  ck_assert_uint_eq(s.link_chars, 3);
+  xmlFreeDoc(d);
+}
+END_TEST
+
 static int count_elements(xmlNodePtr n, int entering, void *ud) {
   if (entering && n->type == XML_ELEMENT_NODE) ++*(long *)ud;
   return WALK_CONTINUE;
@@ -169,6 +185,7 @@ static Suite *text_suite(void) {
   tcase_add_test(render, utf8_helpers);
   tcase_add_test(stats, stats_of_a_paragraph);
   tcase_add_test(stats, stats_of_unspaced_scripts);
+  tcase_add_test(stats, stats_of_mixed_runs);
   tcase_set_timeout(walk, 30);
   tcase_add_test(walk, deep_nesting_walks_iteratively);
   tcase_add_test(walk, walk_skip_and_stop);

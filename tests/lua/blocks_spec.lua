@@ -82,3 +82,44 @@ t.test("best_body by scoring gives the siblings' parent and what beside them to 
   t.eq({ "p", "scoring", "scoring" }, { node:attr("id"), rule, kind })
   t.eq({ "links: not the article's (beside the best candidate)" }, summary(drop))
 end)
+
+local function pruned(inner)
+  local doc = assert(core.parse("<body><div id=body><p>" .. LONG .. "</p>" .. inner .. "<p>" .. LONG
+    .. "</p></div></body>"))
+  return summary(blocks:prune_marks(doc:select("#body")[1]).remove)
+end
+
+t.test("prune: promotion and disclaimer paragraphs go by their opening; a story sentence stays", function()
+  t.eq({ "f: boilerplate line" }, pruned("<p id=f>Follow us on Telegram, Instagram and X for live updates.</p>"))
+  t.eq({ "n: boilerplate line" }, pruned("<p id=n>Never miss the latest news by signing up to our newsletter!</p>"))
+  t.eq({ "v: boilerplate line" }, pruned("<p id=v>The views expressed in this column are the author's own.</p>"))
+  -- an opening must end at a word boundary; a long paragraph or one holding others is story
+  t.eq({}, pruned("<p id=x>Following usual practice, the minister met the press on Tuesday.</p>"))
+  t.eq({}, pruned("<p id=y>Never mind the delays, officials said. " .. LONG .. "</p>"))
+  t.eq({}, pruned("<p id=z>Follow us on the map: " .. LONG .. LONG .. LONG .. "</p>"))
+  t.eq({ "p2: boilerplate line" },
+    pruned("<div id=d><p id=p2>Follow us on X.</p><p>The talks resume next week.</p></div>"))
+end)
+
+t.test("prune: a paragraph that is only a photo credit in parentheses goes; a remark in parentheses stays", function()
+  t.eq({ "c: boilerplate line" }, pruned("<p id=c>(Credit: Clayton Aldern / Grist)</p>"))
+  t.eq({ "c: boilerplate line" }, pruned("<p id=c>(Photo: AP)</p>"))
+  t.eq({}, pruned("<p id=c>(Updated: the minister has since resigned.)</p>"))
+  t.eq({}, pruned("<p id=c>(Credit: see below) and more text after it.</p>"))
+end)
+
+t.test("prune: 'Read also' links set as a quote or after a » are lines; a quote is not", function()
+  t.eq({ "q: boilerplate line" }, pruned("<blockquote id=q><b>PUEDES VER: </b><a href=/x>¿Qué es la Sunedu y para qué sirve?</a></blockquote>"))
+  t.eq({ "r: boilerplate line" }, pruned("<p id=r><strong>À lire aussi »</strong> <a href=/y>Ballonnements, lourdeurs : votre profil</a></p>"))
+  t.eq({}, pruned("<blockquote id=q>\"We will be back next week,\" the minister said of the talks.</blockquote>"))
+  t.eq({}, pruned("<p id=r>Prices » rose <a href=/z>sharply in March, the data show</a></p>"))
+end)
+
+t.test("prune: a paragraph whose class says boilerplate goes when it is a sentence-long link", function()
+  t.eq({ "p: class/id word 'newsletter'" }, pruned("<p id=p class=newsletter-promo><a href=/nl>Get our Daily "
+    .. "Edition by email and never miss the top stories</a></p>"))
+  -- a short link (a name) and a paragraph of text keep their class
+  t.eq({}, pruned("<p id=p class=newsletter-byline><a href=/a>Diogo Carleto</a></p>"))
+  t.eq({}, pruned("<p id=p class=newsletter-intro>The minister wrote in a newsletter to staff on Monday that "
+    .. "<a href=/x>the talks</a> would resume.</p>"))
+end)

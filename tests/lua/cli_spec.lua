@@ -164,3 +164,27 @@ t.test("a filter XPath that fails at run time gives a warning, nothing on stderr
   t.excludes(err, "xmlXPathCompOpEval")
   t.contains(json.decode(out).warnings[1], "function unknown_function not found")
 end)
+
+t.test("--no-tables, --no-links, --no-images and --comments reach the extractor", function()
+  local page = os.tmpname() .. ".html"
+  local long = string.rep("The minister said on Tuesday that the talks would resume next week. ", 3)
+  local f = assert(io.open(page, "wb"))
+  f:write("<html><body><article><p>", long, '<a href="/more">More on the talks</a>.</p>',
+    '<p><img src="/p.jpg" alt="Delegates">', long, "</p>",
+    "<table><tr><td>Round</td><td>Date</td></tr></table><p>", long, "</p></article>",
+    '<section id="comments"><p>A fair account.</p></section></body></html>')
+  f:close()
+  local out, _, code = run { page }
+  t.eq(0, code)
+  local rec = json.decode(out)
+  t.contains(rec.text, "Round | Date")
+  t.eq(nil, rec.comments)
+  rec = json.decode((run { "--no-tables", "--comments", page }))
+  t.excludes(rec.text, "Round")
+  t.eq("A fair account.", rec.comments)
+  local md = run { "--format", "markdown", "--no-links", "--no-images", page }
+  t.contains(md, "More on the talks")
+  t.excludes(md, "](/more)")
+  t.excludes(md, "/p.jpg")
+  os.remove(page)
+end)

@@ -109,3 +109,59 @@ t.test("favor = 'recall' puts the standfirst printed above the body first; the d
   t.eq(1, assert(lede.extract(page, { favor = "recall" })).text:find(dek, 1, true))
   t.eq(1, assert(lede.extract(page)).text:find("The minister said", 1, true))
 end)
+
+-- Options: links, images, tables, comments.
+local function options_page(inside, after)
+  return "<html><head><title>Talks resume in Geneva</title></head><body><div class=\"wrap\"><article>"
+    .. "<p>" .. LONG .. "<a href=\"/more\">More on the talks</a>.</p>"
+    .. "<p><img src=\"/p.jpg\" alt=\"The delegates\">" .. LONG .. "</p>"
+    .. "<table><tr><td>Round</td><td>Date</td></tr><tr><td>First</td><td>May 2</td></tr></table>"
+    .. "<p>" .. LONG .. "</p>" .. (inside or "") .. "</article>" .. (after or "") .. "</div></body></html>"
+end
+local COMMENTS = "<div id=\"comments\" class=\"comments-area\"><h3>2 comments</h3>"
+  .. "<div class=\"comment\"><p>A fair account of the talks.</p></div>"
+  .. "<div class=\"comment\"><p>The pause was a mistake.</p></div></div>"
+
+t.test("tables = false drops tables from text, markdown and html; the default keeps them", function()
+  t.contains(assert(lede.extract(options_page())).text, "Round | Date\nFirst | May 2")
+  local a = assert(lede.extract(options_page(), { tables = false, markdown = true, html = true }))
+  t.excludes(a.text, "Round")
+  t.excludes(a.markdown, "Round")
+  t.excludes(a.html, "<table")
+  t.contains(a.text, "The minister said")
+end)
+
+t.test("links = false and images = false leave markdown and html without them, text unchanged", function()
+  local all = assert(lede.extract(options_page(), { markdown = true, html = true }))
+  t.contains(all.markdown, "[More on the talks](/more)")
+  t.contains(all.markdown, "![The delegates](/p.jpg)")
+  local a = assert(lede.extract(options_page(), { links = false, images = false, markdown = true, html = true }))
+  t.contains(a.markdown, "More on the talks")
+  t.excludes(a.markdown, "](/more)")
+  t.excludes(a.markdown, "/p.jpg")
+  t.excludes(a.html, "<a ")
+  t.excludes(a.html, "<img")
+  t.eq(all.text, a.text)
+end)
+
+t.test("comments = true keeps the comment section apart, inside the article or right after it", function()
+  for _, page in ipairs { options_page(COMMENTS), options_page(nil, COMMENTS) } do
+    local plain = assert(lede.extract(page))
+    t.eq(nil, plain.comments)
+    t.excludes(plain.text, "fair account")
+    local a = assert(lede.extract(page, { comments = true }))
+    t.eq("2 comments\n\nA fair account of the talks.\n\nThe pause was a mistake.", a.comments)
+    t.eq(plain.text, a.text)
+  end
+end)
+
+t.test("comments = true: no comment section, no field; a class like 'commentary' is no comment", function()
+  local page = options_page(nil, "<div class=\"commentary-links\"><p>Our commentary desk</p></div>")
+  t.eq(nil, assert(lede.extract(page, { comments = true })).comments)
+  t.eq(nil, assert(lede.extract(options_page(), { comments = true })).comments)
+end)
+
+t.test("the boolean options must be booleans", function()
+  t.raises("tables must be a boolean", lede.extract, options_page(), { tables = "no" })
+  t.raises("comments must be a boolean", lede.extract, options_page(), { comments = 1 })
+end)
