@@ -1453,7 +1453,9 @@ static int is_caption(const classify *c, xmlNodePtr n, unsigned kind) {
   const char *v;
   int yes = 0;
   if (kind & TK_FIGCAPTION) return 1;
-  if (kind & TK_CONTENT) return 0;
+  /* a heading or a table is content whatever its class says; a paragraph
+   * classed as a caption ("wp-caption-text", "caption") is the caption */
+  if ((kind & TK_CONTENT) && !name_is(n->name, "p")) return 0;
   v = attr_value(n, "class", &copy);
   if (v) yes = classify_has_word(c, CLS_CAPTION, v, strlen(v));
   xmlFree(copy);

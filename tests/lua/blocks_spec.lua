@@ -123,3 +123,12 @@ t.test("prune: a paragraph whose class says boilerplate goes when it is a senten
   t.eq({}, pruned("<p id=p class=newsletter-intro>The minister wrote in a newsletter to staff on Monday that "
     .. "<a href=/x>the talks</a> would resume.</p>"))
 end)
+
+t.test("a paragraph classed as a caption is a caption; a heading or a plain paragraph is not", function()
+  local doc = assert(core.parse("<body><div id=body><p>" .. LONG .. "</p>"
+    .. "<p class='wp-caption-text' id=c>Protesters in Paris. Photo: Jane Doe</p>"
+    .. "<h2 class=caption id=h>A section heading</h2><p id=p>" .. LONG .. "</p></div></body>"))
+  local r = blocks:prune_marks(doc:select("#body")[1])
+  t.eq(1, #r.captions)
+  t.eq("c", r.captions[1]:attr("id"))
+end)
