@@ -361,7 +361,9 @@ function M.apply(article, ctx)
       if not keep then paras[o.index] = "" end
     end
   end
-  local di, dateline, dlen = find_dateline(m, list, { table.unpack(paras, first) })
+  -- only the first blocks can hold the dateline: never unpack a whole long text
+  local di, dateline, dlen = find_dateline(m, list,
+    { table.unpack(paras, first, math.min(#paras, first + M.FIRST_BLOCKS - 1)) })
   if dateline then
     di = di + first - 1
     if dateline.relay then r.add(dateline.relay, "dateline", dateline.text, keep) end

@@ -88,3 +88,12 @@ t.test("a house-style role line credits Reuters when nothing else does, and stay
   t.eq(1, #dated.wire)
   t.eq("dateline", dated.wire[1].where)
 end)
+
+t.test("a text of over a million paragraphs is searched without unpacking it whole", function()
+  local paras = { "WASHINGTON (Reuters) - The story begins." }
+  for i = 2, 1100000 do paras[i] = "w" .. (i % 10) end
+  local article = { text = table.concat(paras, "\n\n") }
+  credits.apply(article, { opts = {} })
+  t.eq("Reuters", article.wire[1].agency)
+  t.eq(#paras, select(2, article.text:gsub("\n\n", "")) + 1)
+end)
