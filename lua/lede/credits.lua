@@ -43,9 +43,13 @@ function M.compile(list)
 end
 
 local function split_paragraphs(text)
-  local paras = {}
-  for p in (text .. "\n\n"):gmatch("(.-)\n\n") do paras[#paras + 1] = p end
-  return paras
+  local paras, at = {}, 1
+  while true do  -- no copy of the whole text: pages can be tens of megabytes
+    local a, b = text:find("\n\n", at, true)
+    paras[#paras + 1] = text:sub(at, (a or #text + 1) - 1)
+    if not a then return paras end
+    at = b + 1
+  end
 end
 
 -- ---- bylines ---------------------------------------------------------------
@@ -405,9 +409,11 @@ function M.apply(article, ctx)
   if not keep and article.markdown then
     article.markdown = M.strip_rendered(article.markdown, dateline, credits, opening)
   end
-  local kept = {}
-  for _, p in ipairs(paras) do if p:match("%S") then kept[#kept + 1] = p end end
-  article.text = table.concat(kept, "\n\n")
+  if not keep then  -- with keep the text is as published: no copy of it is made
+    local kept = {}
+    for _, p in ipairs(paras) do if p:match("%S") then kept[#kept + 1] = p end end
+    article.text = table.concat(kept, "\n\n")
+  end
   if policy == "drop" then return end
   article.dateline = dateline
   article.wire = r.wire
