@@ -4,23 +4,11 @@ local json = require "lede.json"
 local EXE = os.getenv("LEDE_EXE") or (t.source_dir .. "/build/bin/lede")
 local SEED = t.source_dir .. "/examples/pages/omanobserver-1101124.html"
 
-local function sh_quote(s) return "'" .. s:gsub("'", "'\\''") .. "'" end
-
 local TMP = os.tmpname()
 
 -- Runs lede with arguments; returns stdout, stderr and the exit code.
 local function run(args, stdin)
-  local cmd = sh_quote(EXE)
-  for _, a in ipairs(args) do cmd = cmd .. " " .. sh_quote(a) end
-  cmd = cmd .. " 2>" .. sh_quote(TMP .. ".err")
-  if stdin then cmd = cmd .. " <" .. sh_quote(stdin) else cmd = cmd .. " </dev/null" end
-  local p = assert(io.popen(cmd, "r"))
-  local out = p:read("a")
-  local _, _, code = p:close()
-  local f = io.open(TMP .. ".err", "rb")
-  local err = f and f:read("a") or ""
-  if f then f:close() end
-  return out, err, code
+  return t.run_program({ EXE, table.unpack(args) }, { stdin = stdin })
 end
 
 local function lines(s)
