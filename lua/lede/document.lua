@@ -48,13 +48,29 @@ local function flatten(value, out)
   out[#out + 1] = value
 end
 
+-- Is the script's type JSON-LD (any case, blanks around)?
+local function is_jsonld(script)
+  local ty = script:attr("type")
+  return ty ~= nil and ty:match("^%s*(.-)%s*$"):lower() == "application/ld+json"
+end
+
+-- The page's JSON-LD scripts in page order. candidates: the page's
+-- <script type> elements when the caller already holds them (a walk of
+-- its own answers that cheaper than an XPath with translate() per script).
+local function jsonld_scripts(doc, candidates)
+  local out = {}
+  for _, s in ipairs(candidates or doc:select("script[type]")) do
+    if is_jsonld(s) then out[#out + 1] = s end
+  end
+  return out
+end
+
 -- Decoded JSON-LD objects with @graph flattened, and a list of warnings for
--- blocks that are not valid JSON (skipped, never an error).
-function Document:jsonld()
+-- blocks that are not valid JSON (skipped, never an error). scripts:
+-- optional, every <script type> of the page in page order.
+function Document:jsonld(scripts)
   local objects, warnings = {}, {}
-  local scripts = self:xpath(
-    "//script[translate(normalize-space(@type),'ABCDEFGHIJKLMNOPQRSTUVWXYZ','abcdefghijklmnopqrstuvwxyz')='application/ld+json']")
-  for i, script in ipairs(scripts) do
+  for i, script in ipairs(jsonld_scripts(self, scripts)) do
     local raw = unwrap_script(script:inner_html())
     local value, err = cjson.decode(raw)
     if value == nil then

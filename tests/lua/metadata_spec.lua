@@ -600,3 +600,28 @@ t.test("the index answers as doc:select would, and a selector it does not know f
   t.eq(3, index.depth(idx))
   doc:close()
 end)
+
+t.test("title.choose: a text several sources repeat is read once per kind, the <title> one cut", function()
+  local title = require "lede.metadata.title"
+  local same = "Storm closes the old harbour bridge - Daily Courier"
+  local got, source = title.choose({ { text = same, source = "json-ld" }, { text = same, group = "title", source = "title" },
+    { text = same, group = "title", source = "title2" },
+    { text = "Storm closes the old harbour bridge", group = "h1", source = "h1" } }, {}, "dailycourier")
+  t.eq("Storm closes the old harbour bridge", got)
+  t.eq("h1", source)
+  got, source = title.choose({ { text = same, source = "json-ld" }, { text = same, group = "title", source = "title" } },
+    {}, "example")
+  t.eq(same, got, "the structured headline keeps its words; only the <title> is cut")
+  t.eq("json-ld", source)
+end)
+
+t.test("core.elements_at_most counts a subtree's elements, the node included, up to a limit", function()
+  local doc = assert(lede.parse([[<div id=a><p>one <b>two</b></p><p>three<!-- c --></p></div>
+    <div id=b><span>x</span></div>]]))
+  local a = doc:select("#a")[1]
+  t.eq(true, core.elements_at_most(a, 4), "div, two p, one b")
+  t.eq(false, core.elements_at_most(a, 3))
+  t.eq(true, core.elements_at_most(doc:select("b")[1], 1), "a leaf is one element")
+  t.eq(false, core.elements_at_most(doc:select("#b")[1], 1), "its sibling's subtree is not counted, its own is")
+  t.eq(true, core.elements_at_most(doc:select("#b")[1], 2))
+end)

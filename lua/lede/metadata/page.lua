@@ -12,9 +12,10 @@ local M = {}
 M.max_h1 = 5
 
 local META_ATTRS = { "property", "name", "itemprop", "http-equiv" }
-local META_CSS, H1_CSS = "meta[content], meta[value]", "h1"
+local META_CSS, H1_CSS, SCRIPT_CSS = "meta[content], meta[value]", "h1", "script[type]"
 index.gathers(META_CSS)
 index.gathers(H1_CSS)
+index.gathers(SCRIPT_CSS)  -- where doc:jsonld looks for JSON-LD
 
 -- "dc:title", "DC.Title", "dcterm:title" -> "dc.title"; keys lowercased.
 local function meta_key(k)
@@ -116,9 +117,9 @@ end
 -- Reads the page once: { meta, jsonld, ids, article, article_type,
 -- doc_title, h1, url, host, stem, doc, index (lede.metadata.index) }.
 function M.gather(doc, ctx)
-  local objects, warnings = doc:jsonld()
-  for _, w in ipairs(warnings or {}) do ctx.warnings[#ctx.warnings + 1] = w end
   local idx = index.new(doc)
+  local objects, warnings = doc:jsonld(index.select(idx, SCRIPT_CSS))
+  for _, w in ipairs(warnings or {}) do ctx.warnings[#ctx.warnings + 1] = w end
   local page = { meta = meta_lists(idx), jsonld = objects, ids = jsonld.index(objects),
     doc_title = text.squash(doc:title()), h1 = headings(idx), url = ctx.url, index = idx }
   page.host = ctx.article and ctx.article.host or (ctx.url and ctx.url:match("^%a[%w+.-]*://([^/?#:]+)"))

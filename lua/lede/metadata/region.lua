@@ -3,6 +3,7 @@
 -- keys, since cleaning may remove them); once the body is chosen, only
 -- those inside the article region count: the body, the block around the
 -- headline, and what the body and the headline share when that is compact.
+local core = require "lede.core"
 local page_index = require "lede.metadata.index"
 local tables = require "lede.metadata.tables"
 local text = require "lede.metadata.text"
@@ -115,15 +116,24 @@ end
 -- Walks up from node: is it inside other stories' furniture (an ancestor
 -- below its block with the headline says so)? And that block: its size
 -- and key.
-local function place(node, cache)
-  local index, p, why, strength = cache.headline or {}, node, nil, nil
-  for _ = 1, M.max_depth do
-    if not p then break end
-    local k = p:key()
+-- The walk goes by keys (node's key, then its ancestor_keys): candidates
+-- share ancestors, so most answers are in the cache, and a node handle is
+-- made (by parent()) only to read a node not seen yet.
+local function place(node, key, keys, cache)
+  local index, why, strength = cache.headline or {}, nil, nil
+  local p, at = node, 0  -- p: the node at depth `at` above node, made lazily
+  for i = 0, math.min(M.max_depth - 1, #keys) do
+    local k = i == 0 and key or keys[i]
     if index[k] then return why, strength, chars(index[k], cache), k end
-    local w, st = elsewhere(p, k, cache)
+    local known = cache.elsewhere and cache.elsewhere[k]
+    local w, st
+    if known ~= nil then
+      if known then w, st = known[1], known[2] end
+    else
+      while at < i do p, at = p:parent(), at + 1 end
+      w, st = elsewhere(p, k, cache)
+    end
     if w and strength ~= "strong" then why, strength = w, st end
-    p = p:parent()
   end
   return why, strength, nil, nil
 end
@@ -135,19 +145,11 @@ local function is_ignored(key, keys, ignore)
   return false
 end
 
--- Does the node hold at most `limit` elements? A bounded walk, so that
--- nested containers cost little (a subtree's full stats would be walked
--- once per candidate: quadratic on deeply nested pages).
-local function small_subtree(node, limit)
-  local stack, seen = { node }, 0
-  while #stack > 0 do
-    local n = table.remove(stack)
-    seen = seen + 1
-    for _, c in ipairs(n:children()) do stack[#stack + 1] = c end
-    if #stack + seen > limit then return false end
-  end
-  return true
-end
+-- Does the node hold at most `limit` elements? A bounded count
+-- (lede.core.elements_at_most), so that nested containers cost little (a
+-- subtree's full stats would be walked once per candidate: quadratic on
+-- deeply nested pages).
+local small_subtree = core.elements_at_most
 
 -- The node's text when it is short; `lines` keeps the breaks between its
 -- blocks ("Ben Silverman" / "Games Editor").
@@ -185,7 +187,7 @@ local function collect(doc, rules, cache, value_of)
       seen[key] = true
       local keys = value and node:ancestor_keys()
       if keys and not is_ignored(key, keys, cache.ignore) then
-        local why, strength, near, near_key = place(node, cache)
+        local why, strength, near, near_key = place(node, key, keys, cache)
         -- right beside the headline, a "nav" or "widget" wrapper is the article's header
         if not why or (strength == "weak" and near and near <= M.near_chars) then
           local c = { value = value, node = node, tier = tier, keys = keys, key = key, near = near,

@@ -183,14 +183,27 @@ end
 
 local function prepare(cands, sites, stem)
   local out = {}
+  -- the same text comes from several sources (og:title, twitter:title, the
+  -- JSON-LD headline, the h1): each text is read once per kind
+  local read = { [true] = {}, [false] = {} }
   for i, c in ipairs(cands) do
-    local t = text.squash(c.text)
-    t = t and M.strip_site(t, sites, stem)
-    if t and c.group == "title" then t = M.cut_trailing(t) or t end
-    local key = t and text.key(t)
-    if key and key ~= "" and not sites[key] and #t <= 400 and not truncated(c.text, cands) then
-      out[#out + 1] = { text = t, source = c.source, group = c.group or "structured", key = key,
-        forms = forms(c.text), rank = i }
+    local is_title = c.group == "title"
+    local r
+    if type(c.text) == "string" then r = read[is_title][c.text] end
+    if r == nil then
+      r = false
+      local t = text.squash(c.text)
+      t = t and M.strip_site(t, sites, stem)
+      if t and is_title then t = M.cut_trailing(t) or t end
+      local key = t and text.key(t)
+      if key and key ~= "" and not sites[key] and #t <= 400 and not truncated(c.text, cands) then
+        r = { text = t, key = key, forms = forms(c.text) }
+      end
+      if type(c.text) == "string" then read[is_title][c.text] = r end
+    end
+    if r then
+      out[#out + 1] = { text = r.text, source = c.source, group = c.group or "structured", key = r.key,
+        forms = r.forms, rank = i }
     end
   end
   return out
