@@ -10,6 +10,7 @@
 local core = require "lede.core"
 local agencies = require "lede.agencies"
 local names = require "lede.names"
+local people = require "lede.metadata.people"
 
 local M = {}
 
@@ -417,7 +418,7 @@ function M.apply(article, ctx)
   if policy == "drop" then return end
   article.dateline = dateline
   article.wire = r.wire
-  article.authors = require("lede.metadata.people").merge_authors(r.authors)  -- one entry per person
+  article.authors = people.merge_authors(r.authors)  -- one entry per person
   article.syndicated = r.syndicated and { agency = r.syndicated } or nil
 end
 

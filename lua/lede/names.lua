@@ -91,14 +91,4 @@ function M.split(s, strict)
   return out
 end
 
--- Drops repeated (name, role) pairs, keeping the first.
-function M.merge(authors)
-  local seen, out = {}, {}
-  for _, a in ipairs(authors) do
-    local key = a.name:lower() .. "\0" .. (a.role or "")
-    if not seen[key] then seen[key] = true; out[#out + 1] = a end
-  end
-  return out
-end
-
 return M

@@ -8,6 +8,7 @@
 -- `keep` rules protect it, and records each removal for `lede inspect`.
 local boilerplate = require "lede.boilerplate"
 local core = require "lede.core"
+local json = require "lede.json"
 
 local M = {}
 
@@ -183,6 +184,7 @@ function M.lead(ctx)
   end
   if #lines > 0 then ctx.lead_text = table.concat(lines, "\n\n") end
 end
+
 -- Text always; Markdown and clean HTML when the caller asks (opts.markdown,
 -- opts.html), with links made absolute against the page URL.
 function M.render(ctx)
@@ -206,7 +208,7 @@ function M.render(ctx)
   if opts.markdown then ctx.article.markdown = (sf and sf .. "\n\n" or "") .. core.render.markdown(body, ropts) end
   if opts.html then
     local html = core.render.html(body, ropts)
-    if sf then html = "<p>" .. sf:gsub("[&<>]", { ["&"] = "&amp;", ["<"] = "&lt;", [">"] = "&gt;" }) .. "</p>\n" .. html end
+    if sf then html = "<p>" .. json.html_escape(sf) .. "</p>\n" .. html end
     ctx.article.html = html
   end
 end
@@ -222,13 +224,12 @@ function M.with_lead(article, ctx, f)
   -- compared without spaces and punctuation: credits may respace a line ("Paul
   -- WisemanFatima Hussein" -> "Paul Wiseman, Fatima Hussein") or drop it
   local function fold(s) return (s:gsub("[%s%p]", ""):lower()) end
-  local text = article.text
+  local text, at = article.text, 1  -- `at`: where the text left so far starts; one copy at the end
   for line in (lead .. "\n\n"):gmatch("(.-)\n\n") do
-    local first, rest = text:match("^(.-)\n\n(.*)$")
-    if not first then first, rest = text, "" end
-    if fold(first) == fold(line) then text = rest end
+    local a, b = text:find("\n\n", at, true)
+    if fold(text:sub(at, (a or #text + 1) - 1)) == fold(line) then at = b and b + 1 or #text + 1 end
   end
-  article.text = text
+  article.text = text:sub(at)
 end
 
 -- Whether the page holds an article at all: a body was found (not the whole

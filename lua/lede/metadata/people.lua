@@ -351,16 +351,4 @@ function M.merge_authors(list)
   return out
 end
 
--- Merges lists of names, dropping repeats (case and punctuation ignored).
-function M.merge(...)
-  local out, seen = {}, {}
-  for i = 1, select("#", ...) do
-    for _, n in ipairs(select(i, ...) or {}) do
-      local k = text.key(n)
-      if k ~= "" and not seen[k] then seen[k] = true; out[#out + 1] = n end
-    end
-  end
-  return out
-end
-
 return M
