@@ -89,17 +89,23 @@ static int node_set_attr(lua_State *L) {
   return 0;
 }
 
+int lnode_valid_tag(const char *name) {
+  const char *p;
+  if (!*name) return 0;
+  for (p = name; *p; p++) {
+    int ok = (*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') ||
+             (p > name && ((*p >= '0' && *p <= '9') || *p == '-'));
+    if (!ok) return 0;
+  }
+  return 1;
+}
+
 /* filters (issue 6): node:rename(tag) changes the element's name, keeping its
  * attributes and children; filter transforms use it (div.para -> p). */
 static int node_rename(lua_State *L) {
   xmlNodePtr n = node_arg(L, 1);
-  const char *name = luaL_checkstring(L, 2), *p;
-  for (p = name; *p; p++) {
-    int ok = (*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') ||
-             (p > name && ((*p >= '0' && *p <= '9') || *p == '-'));
-    if (!ok) return luaL_error(L, "lede.Node: invalid tag name '%s'", name);
-  }
-  if (!*name) return luaL_error(L, "lede.Node: invalid tag name ''");
+  const char *name = luaL_checkstring(L, 2);
+  if (!lnode_valid_tag(name)) return luaL_error(L, "lede.Node: invalid tag name '%s'", name);
   xmlNodeSetName(n, (const xmlChar *)name);
   return 0;
 }

@@ -16,6 +16,10 @@ void lnode_push(lua_State *L, xmlNodePtr n, int doc_idx);
  * removed. Stores the document in *d and pushes it (for new handles). */
 xmlNodePtr lnode_check(lua_State *L, int idx, ldoc **d);
 
+/* 1 when name is a tag name node:rename and core.wrap accept: a letter, then
+ * letters, digits and '-'. */
+int lnode_valid_tag(const char *name);
+
 void lnode_register(lua_State *L);
 
 #endif

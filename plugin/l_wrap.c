@@ -7,24 +7,12 @@
 #include "l_node.h"
 #include "l_wrap.h"
 
-/* Tag names as node:rename accepts them: a letter, then letters, digits, '-'. */
-static int wrap_valid_tag(const char *name) {
-  const char *p;
-  if (!*name) return 0;
-  for (p = name; *p; p++) {
-    int ok = (*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') ||
-             (p > name && ((*p >= '0' && *p <= '9') || *p == '-'));
-    if (!ok) return 0;
-  }
-  return 1;
-}
-
 int lwrap_wrap(lua_State *L) {
   ldoc *d;
   xmlNodePtr n = lnode_check(L, 1, &d), w;  /* pushes the document */
   int doc_idx = lua_gettop(L);
   const char *tag = luaL_checkstring(L, 2);
-  if (!wrap_valid_tag(tag)) return luaL_error(L, "lede.wrap: invalid tag name '%s'", tag);
+  if (!lnode_valid_tag(tag)) return luaL_error(L, "lede.wrap: invalid tag name '%s'", tag);
   if (n == xmlDocGetRootElement(d->doc)) return luaL_error(L, "lede.wrap: cannot wrap the root element");
   w = xmlNewDocNode(d->doc, NULL, (const xmlChar *)tag, NULL);
   if (!w) return luaL_error(L, "out of memory");

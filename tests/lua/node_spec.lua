@@ -154,3 +154,13 @@ t.test("key, ancestor_keys and contains relate nodes", function()
   t.eq(true, p1:contains(p1))
   t.eq(false, p1:contains(main))
 end)
+
+t.test("rename refuses a name that is not a tag name", function()
+  local doc = assert(lede.parse("<div><p>x</p></div>"))
+  local p = doc:select("p")[1]
+  t.raises("invalid tag name 'b q'", p.rename, p, "b q")
+  t.raises("invalid tag name ''", p.rename, p, "")
+  t.raises("invalid tag name '1p'", p.rename, p, "1p")
+  p:rename("h2")
+  t.eq("h2", p:tag())
+end)
