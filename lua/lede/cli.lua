@@ -29,7 +29,8 @@ options:
       --filter FILE     use this filter file for every page, whatever the host
       --ftr DIR         also load FiveFilters site configs from DIR (or LEDE_FTR)
       --wire POLICY     keep (default), field or drop wire credits and datelines in text
-      --favor WHAT      precision (prune harder) or recall (keep header and widget lines)
+      --favor WHAT      precision (prune harder), recall (keep header and widget
+                        lines) or balanced (the default)
       --no-links        markdown and html without links (their text stays)
       --no-images       markdown and html without images
       --no-tables       no tables, in text as well as markdown and html
@@ -60,6 +61,7 @@ local VALUED = {
 -- Options that may be given several times, collected in order.
 local REPEATED = { ["--filters"] = "filter_dirs" }
 local WIRE = { keep = true, field = true, drop = true }
+local FAVOR = { precision = true, recall = true, balanced = true }
 
 -- Subcommands, each a module with main(args) -> exit status.
 M.commands = { filters = "lede.cli_filters", inspect = "lede.inspect" }
@@ -108,8 +110,8 @@ function M.parse_args(args)
   if opts.wire and not WIRE[opts.wire] then
     return usage_error("unknown wire policy '" .. opts.wire .. "' (keep, field or drop)")
   end
-  if opts.favor and opts.favor ~= "precision" and opts.favor ~= "recall" then
-    return usage_error("unknown --favor '" .. opts.favor .. "' (precision or recall)")
+  if opts.favor and not FAVOR[opts.favor] then
+    return usage_error("unknown --favor '" .. opts.favor .. "' (precision, recall or balanced)")
   end
   if #opts.inputs == 0 then opts.inputs[1] = "-" end
   return opts

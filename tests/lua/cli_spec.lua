@@ -176,3 +176,13 @@ t.test("--no-tables, --no-links, --no-images and --comments reach the extractor"
   t.excludes(md, "/p.jpg")
   os.remove(page)
 end)
+
+t.test("--favor takes precision, recall or balanced; anything else is a usage error", function()
+  for _, v in ipairs { "precision", "recall", "balanced" } do
+    local _, _, code = run { "--favor", v, SEED }
+    t.eq(0, code, v)
+  end
+  local _, err, code = run { "--favor", "most", SEED }
+  t.eq(2, code)
+  t.contains(err, "unknown --favor 'most' (precision, recall or balanced)")
+end)
