@@ -14,12 +14,6 @@ local M = {}
 
 M.max_examined = 1000  -- nodes a rule picks, at most (bounds pathological pages)
 
-local function set_of(list)
-  local s = {}
-  for _, v in ipairs(list) do s[v] = true end
-  return s
-end
-
 -- The rules one walk answers: every words and links rule of the tables.
 local WORD_RULES, LINK_PARTS = {}, {}
 for _, list in ipairs { tables.date_rules, tables.byline_rules } do
@@ -102,15 +96,41 @@ local function attr_nodes(idx)
   return gathered(idx).attrs
 end
 
--- Does the space-separated value hold one of the tokens (a set)? lower:
--- compare lowercased (the tokens then are lowercase).
-local function has_token(value, tokens, lower)
-  if not value then return false end
-  if lower then value = value:lower() end
-  for tok in value:gmatch("%S+") do
-    if tokens[tok] then return true end
+-- Where each token of attribute `attr` occurs: token -> ascending positions
+-- in attr_nodes, made once per page and attribute (lower: lowercased
+-- tokens). Callers ask about a few tokens each, many times a page.
+local function token_positions(idx, attr, lower)
+  local name = lower and attr .. "\0lower" or attr
+  idx.tokens = idx.tokens or {}
+  local at = idx.tokens[name]
+  if at then return at end
+  at = {}
+  for i, e in ipairs(attr_nodes(idx)) do
+    local v = e[attr]
+    if v then
+      if lower then v = v:lower() end
+      for tok in v:gmatch("%S+") do
+        local list = at[tok]
+        if not list then at[tok] = { i }
+        elseif list[#list] ~= i then list[#list + 1] = i end  -- itemprop="name name"
+      end
+    end
   end
-  return false
+  idx.tokens[name] = at
+  return at
+end
+
+-- Positions in attr_nodes of the elements holding one of the tokens, in
+-- page order.
+local function positions_of(idx, attr, tokens, lower)
+  local at, found, seen = token_positions(idx, attr, lower), {}, {}
+  for _, t in ipairs(tokens) do
+    for _, i in ipairs(at[lower and t:lower() or t] or {}) do
+      if not seen[i] then seen[i] = true; found[#found + 1] = i end
+    end
+  end
+  if #tokens > 1 then table.sort(found) end
+  return found
 end
 
 -- Elements whose attribute `attr` ("itemprop", "rel") holds one of the
@@ -119,21 +139,16 @@ end
 -- attribute) keeps only elements inside such an element.
 function M.with_tokens(idx, attr, tokens, opts)
   opts = opts or {}
-  local want = set_of(tokens)
-  if opts.lower then
-    want = {}
-    for _, t in ipairs(tokens) do want[t:lower()] = true end
+  local entries, out = attr_nodes(idx), {}
+  for _, i in ipairs(positions_of(idx, attr, tokens, opts.lower)) do
+    local n = entries[i].node
+    if not opts.not_tag or n:tag() ~= opts.not_tag then out[#out + 1] = n end
   end
-  local outer = opts.within and set_of(opts.within)
-  local outer_keys = outer and {}
-  local out = {}
-  for _, e in ipairs(attr_nodes(idx)) do
-    if outer and has_token(e[attr], outer) then outer_keys[e.node:key()] = true end
-    if has_token(e[attr], want, opts.lower) and (not opts.not_tag or e.node:tag() ~= opts.not_tag) then
-      out[#out + 1] = e.node
+  if opts.within and #out > 0 then
+    local outer_keys = {}
+    for _, i in ipairs(positions_of(idx, attr, opts.within, false)) do
+      outer_keys[entries[i].node:key()] = true
     end
-  end
-  if outer then
     local kept = {}
     for _, n in ipairs(out) do
       for _, k in ipairs(next(outer_keys) and n:ancestor_keys() or {}) do

@@ -18,30 +18,55 @@ index.gathers(H1_CSS)
 index.gathers(SCRIPT_CSS)  -- where doc:jsonld looks for JSON-LD
 
 -- "dc:title", "DC.Title", "dcterm:title" -> "dc.title"; keys lowercased.
+-- Pages repeat the same few keys, so each is worked out once per process
+-- (a pure function's memo, emptied when it grows past M.key_memo_max).
+M.key_memo_max = 2048
+local key_memo, key_memo_n = {}, 0
+
 local function meta_key(k)
-  k = k:lower()
-  return (k:gsub("^dcterms?[:.]", "dcterms."):gsub("^dc:", "dc."))
+  local key = key_memo[k]
+  if key then return key end
+  key = k:lower():gsub("^dcterms?[:.]", "dcterms."):gsub("^dc:", "dc.")
+  if key_memo_n >= M.key_memo_max then key_memo, key_memo_n = {}, 0 end
+  key_memo[k], key_memo_n = key, key_memo_n + 1
+  return key
+end
+
+local function add_keys(out, names, content)
+  if not names:find("%s") then  -- the usual case: one key
+    local key = meta_key(names)
+    local list = out[key]
+    if list then list[#list + 1] = content else out[key] = { content } end
+    return
+  end
+  for name in names:gmatch("%S+") do  -- property="og:title twitter:title"
+    local key = meta_key(name)
+    out[key] = out[key] or {}
+    table.insert(out[key], content)
+  end
 end
 
 -- Every <meta> value by key, in page order, `property` ones first (as
 -- readability reads them): { key = { v1, v2 } }. Some saved pages carry
 -- the value in `value` instead of `content`.
 local function meta_lists(idx)
-  local out, metas = {}, {}
+  local by_attr = {}
+  for i = 1, #META_ATTRS do by_attr[i] = {} end
   for _, m in ipairs(index.select(idx, META_CSS)) do
     local a = m:attrs()
-    a["\0value"] = text.decode(a.content or a.value)  -- decoded once; no attribute has this name
-    metas[#metas + 1] = a
-  end
-  for _, attr in ipairs(META_ATTRS) do
-    for _, a in ipairs(metas) do
-      local k, content = a[attr], a["\0value"]
-      for key in (content and k or ""):gmatch("%S+") do  -- property="og:title twitter:title"
-        key = meta_key(key)
-        out[key] = out[key] or {}
-        table.insert(out[key], content)
+    local content = text.decode(a.content or a.value)
+    for i, attr in ipairs(content and META_ATTRS or {}) do
+      local names = a[attr]
+      if names then
+        local list = by_attr[i]
+        list[#list + 1] = names
+        list[#list + 1] = content
       end
     end
+  end
+  local out = {}
+  for _, list in ipairs(by_attr) do
+    for j = 1, #list, 2 do add_keys(out, list[j], list[j + 1]) end
   end
   return out
 end
