@@ -26,7 +26,7 @@ end
 -- Strips what CMSs wrap around JSON-LD: HTML comments and CDATA markers.
 local function unwrap_script(s)
   s = s:gsub("^%s*<!%-%-", ""):gsub("%-%->%s*$", "")
-  s = s:gsub("^%s*//%s*<!%[CDATA%[", ""):gsub("//%s*%]%]>%s*$", "")
+  s = s:gsub("^%s*/?/?%s*<!%[CDATA%[", ""):gsub("/?/?%s*%]%]>%s*$", "")  -- "//<![CDATA[" or bare
   return s
 end
 

@@ -111,4 +111,18 @@ function M.body_starts(text, e)
   return strict, lenient, got, n
 end
 
+-- The names of a structured author list ({name, role}) that count as the
+-- article's authors: people credited only for editing or additional
+-- reporting ("Editing by ...", "Additional reporting by ...") keep their
+-- role in the list but wrote no byline. Systems that give a byline string
+-- never list them, so they are left out for every system alike.
+local NOT_AUTHOR_ROLES = { editing = true, additional = true }
+function M.author_names(authors)
+  local names = {}
+  for _, a in ipairs(type(authors) == "table" and authors or {}) do
+    if type(a) == "table" and M.str(a.name) and not NOT_AUTHOR_ROLES[a.role] then names[#names + 1] = a.name end
+  end
+  return names
+end
+
 return M

@@ -393,10 +393,7 @@ local function sys_date(sys, r) return str(r.published) end
 local function sys_author_names(sys, r)
   if sys == LEDE then
     if type(r.authors) ~= "table" then return nil end
-    local parts = {}
-    for _, a in ipairs(r.authors) do
-      if type(a) == "table" and str(a.name) then parts[#parts + 1] = a.name end
-    end
+    local parts = measure.author_names(r.authors)
     if #parts == 0 then return nil end
     return table.concat(parts, ", ")
   end
@@ -483,7 +480,7 @@ meta_table("author (same set of names; +partial = some but not all names shared)
     for n in pairs(have) do if want[n] then common = common + 1 end end
     if common == #wl and common == #hl and common > 0 then return "exact", got end
     return common > 0 and "partial" or "miss", got
-  end, "Names: lower-cased (Latin, Greek and Cyrillic letters), leading `by ` removed, split on `,` ` and ` `;` `&`. lede: `authors[*].name`; Readability.js: `byline`; others: their author field.")
+  end, "Names: lower-cased (Latin, Greek and Cyrillic letters), leading `by ` removed, split on `,` ` and ` `;` `&`. lede: `authors[*].name` but those whose role is `editing` or `additional` (`measure.author_names`); Readability.js: `byline`; others: their author field.")
 
 ---------------------------------------------------------------------------------------
 -- wire credits (lede only)

@@ -439,6 +439,148 @@ t.test("itemprop=name counts first inside itemprop=author, data-testid bylines a
   for _, c in ipairs(ctx.meta.bylines) do t.ok(c.value ~= "Harbour Office", "no name outside an author") end
 end)
 
+-- ---- authors: fallbacks when the region prints no byline ------------------------------
+
+local authors_m = require "lede.metadata.authors"
+
+-- Runs f with a field of lede.metadata.authors set to v (0 turns a fallback off).
+local function with_setting(field, v, f)
+  local old = authors_m[field]
+  authors_m[field] = v
+  local ok, r = pcall(f)
+  authors_m[field] = old
+  assert(ok, r)
+  return r
+end
+
+local MUSEUM = [[<p>The museum reopened its east wing on Saturday after a renovation that took two years and
+  restored the painted ceilings of the three great halls to their original colours.</p>
+  <p>Visitors can see the collection of maps again, which was kept in storage during the works,
+  and a new room shows how the ceilings were cleaned, the museum's director said.</p>]]
+
+-- A blog post whose author is marked up in an <aside> of links beside the text (no headline block).
+local function microdata_page(extra)
+  return [[<html><head><title>Museum reopens east wing | Code</title></head><body>
+    <header><h1><a href="/">Hi, I'm Lena.</a></h1></header><main>]] .. (extra or "") .. [[
+    <article itemscope itemtype="http://schema.org/BlogPosting"><header><h2>Museum reopens east wing</h2></header>
+    <section>]] .. MUSEUM .. MUSEUM .. [[</section><aside><p>
+    <span itemprop="author" itemscope itemtype="http://schema.org/Person"><span itemprop="name">Lena Berg</span> —</span>
+    <a href="/code/">Code</a> — <a href="/p/1">Permalink</a> — <a href="/license">License</a></p></aside>
+    </article></main></body></html>]]
+end
+
+t.test("microdata marks the author when no printed byline is found", function()
+  t.eq({ "Lena Berg" }, names(extract(microdata_page())))
+  t.eq("microdata:author", extract(microdata_page()).sources.authors)
+  t.eq({}, names(with_setting("max_microdata", 0, function() return extract(microdata_page()) end)))
+end)
+
+t.test("a teaser's microdata author is not the article's, nor a review's", function()
+  local teaser = [[<div class="related"><article itemscope itemtype="http://schema.org/NewsArticle">
+    <a href="/t">Other story</a> <span itemprop="author">Ola Nordmann</span></article></div>]]
+  t.eq({ "Lena Berg" }, names(extract(microdata_page(teaser))))
+  local only_teasers = extract([[<html><head><title>Museum reopens east wing</title></head><body><main>
+    <div class="text">]] .. MUSEUM .. [[</div></main><div class="side">]] .. string.rep([[
+    <article itemscope itemtype="http://schema.org/BlogPosting"><a href="/t">Other story</a>
+    <span itemprop="author">Ola Nordmann</span></article>]], 3) .. [[</div></body></html>]])
+  t.eq({}, names(only_teasers))
+  local review = extract([[<html><head><title>Museum reopens east wing</title></head><body><main>
+    <div class="text">]] .. MUSEUM .. [[</div><aside><div itemscope itemtype="http://schema.org/Review">
+    <span itemprop="author">Ola Nordmann</span> <a href="/r">Review</a> <a href="/s">Stars</a></div></aside>
+    </main></body></html>]])
+  t.eq({}, names(review))
+end)
+
+-- A page whose headline sits in a page-wide block (with long lists of links): the author is
+-- printed between it and the text, in the body's parent.
+local function header_page(before)
+  local tail = "<ul>" .. string.rep("<li><a href='/more'>Readers wrote to us about the east wing, the maps and " ..
+    "the ceilings of the museum</a></li>", 20) .. "</ul>"
+  return [[<html><head><title>Museum reopens east wing</title></head><body><div class="page">
+    <h1 class="article-title">Museum reopens east wing</h1>
+    <div class="wrapper"><div class="left"><div class="article">]] .. before .. [[
+    <div class="article__content">]] .. MUSEUM .. MUSEUM .. [[</div>
+    <div class="article__end">]] .. tail .. [[</div></div></div>
+    <div class="right">]] .. tail .. [[</div></div></div></body></html>]]
+end
+
+t.test("a byline printed just before the body counts when the region leaves it out", function()
+  local html = header_page([[<div class="author"><a href="/autori/lena-berg">Lena Berg</a></div>
+    <div class="perex">The east wing is open again.</div>]])
+  t.eq({ "Lena Berg" }, names(extract(html)))
+  t.eq({}, names(with_setting("before_body_levels", 0, function() return extract(html) end)))
+end)
+
+t.test("a byline far above the body is not taken for the article's", function()
+  local html = header_page([[<div class="author"><a href="/autori/lena-berg">Lena Berg</a></div>
+    <div class="perex">]] .. string.rep("The east wing is open again after two years of work. ", 20) ..
+    [[</div>]])
+  t.eq({}, names(extract(html)))
+end)
+
+local function signed(last)
+  return "<html><head><title>Museum reopens east wing</title></head><body><article>" ..
+    "<h1>Museum reopens east wing</h1>" .. MUSEUM .. last .. "</article></body></html>"
+end
+
+t.test("a name in bold closing the text signs the article", function()
+  local html = signed("<p><b><i>Stefan Wasmer</i></b></p>")
+  t.eq({ "Stefan Wasmer" }, names(extract(html)))
+  t.eq("html:signature", extract(html).sources.authors)
+  t.eq({}, names(with_setting("signature_words", 0, function() return extract(html) end)))
+end)
+
+t.test("a closing line that is no lone name in emphasis signs nothing", function()
+  t.eq({}, names(extract(signed("<p><b>Mehr zum Thema</b></p>"))))
+  t.eq({}, names(extract(signed("<p><b>Stefan Wasmer</b>, Berlin</p>"))))
+  t.eq({}, names(extract(signed("<p><strong>Bottom Line</strong></p><p>The wing is worth a visit, and the " ..
+    "maps alone repay the trip for anyone who likes old charts.</p>"))))
+  t.eq({}, names(extract(signed("<p>Stefan Wasmer</p>"))))
+end)
+
+-- ---- authors: names -------------------------------------------------------------------
+
+t.test("brackets after a first name hold a middle name or nickname", function()
+  local people = require "lede.metadata.people"
+  t.eq({ "Bruno Rodrigues" }, people.parse("Bruno (Henrique Zecchin) Rodrigues ").names)
+  t.eq({ "Jane Doe", "John Roe" }, people.parse("Jane Doe (Oslo) John Roe").names)
+  t.eq({ "Junichi Niino" }, people.parse("Junichi Niino（jniino）").names)
+end)
+
+t.test("a Japanese label marked with a shape is no part of the name", function()
+  local people = require "lede.metadata.people"
+  t.eq({ "オカモト" }, people.parse("文● オカモト／ASCII編集部").names)
+  t.eq({ "Jane Doe", "John Roe" }, people.parse("Jane Doe ● John Roe").names)
+end)
+
+t.test("initials signing in capitals stay capitals; a name in capitals is title-cased", function()
+  local people = require "lede.metadata.people"
+  t.eq({ "KT" }, people.parse("《KT》").names)
+  t.eq({ "Al Gore" }, people.parse("AL GORE").names)
+end)
+
+t.test("a blog's counters and 'published at' are no names", function()
+  local people = require "lede.metadata.people"
+  t.eq({ "王小明" }, people.parse("王小明 發表在 痞客邦 PIXNET 留言(42) 人氣(23925)").names)
+  t.eq({}, people.parse("人氣(23925)").names)
+end)
+
+t.test("a short word glued inside a handle is not cut off, a job title is", function()
+  local people = require "lede.metadata.people"
+  t.eq({ "AMournfulHowlInTheNight" }, people.parse("AMournfulHowlInTheNight").names)
+  t.eq({ "Howard Blume" }, people.parse("By Howard BlumeStaff Writer").names)
+end)
+
+t.test("JSON-LD wrapped in a bare CDATA section is read", function()
+  local out = read([==[<html><head><title>X</title><script type="application/ld+json">
+    <![CDATA[
+    {"@type": "NewsArticle", "headline": "X", "datePublished": "2018-12-21T12:55:00Z",
+     "author": {"@type": "Person", "name": "Bruno Rodrigues"}}
+    ]]></script></head><body><h1>X</h1></body></html>]==])
+  t.eq("2018-12-21T12:55:00+00:00", out.published)
+  t.eq({ { name = "Bruno Rodrigues", role = "byline" } }, out.authors)
+end)
+
 -- ---- titles: the printed headline --------------------------------------------------------
 
 t.test("a kicker printed inside the <h1> is not part of the headline", function()

@@ -1,6 +1,8 @@
 -- Authors: people from JSON-LD, <meta> and the bylines printed in the
--- article region; organisations apart (publisher), agencies as byline
--- credits (ctx.byline_credits, merged into article.wire by lede.credits).
+-- article region (else just before the body, else the page's microdata);
+-- organisations apart (publisher), agencies as byline credits
+-- (ctx.byline_credits, merged into article.wire by lede.credits).
+local index = require "lede.metadata.index"
 local jsonld = require "lede.metadata.jsonld"
 local page_m = require "lede.metadata.page"
 local people = require "lede.metadata.people"
@@ -54,9 +56,88 @@ local function meta_people(page)
   return nil
 end
 
+-- ---- microdata ------------------------------------------------------------------
+
+local ARTICLE_ITEMS = {}
+for _, ty in ipairs(tables.article_types) do ARTICLE_ITEMS[ty] = true end
+for _, ty in ipairs(tables.page_types) do ARTICLE_ITEMS[ty] = true end
+
+M.max_microdata = 50  -- itemprop=author elements read per page
+
+-- "http://schema.org/BlogPosting" -> "BlogPosting".
+local function item_type(node)
+  return (node:attr("itemtype") or ""):match("(%w+)/?%s*$")
+end
+
+-- The name an itemprop=author element gives: its own itemprop=name inside
+-- a Person item, else its text.
+local function microdata_name(node)
+  if node:attr("itemscope") then
+    local n = node:xpath(".//*[contains(concat(' ', normalize-space(@itemprop), ' '), ' name ')]")[1]
+    local v = n and (n:attr("content") or text.squash(n:text()))
+    if v then return v end
+  end
+  return node:attr("content") or text.squash(node:text())
+end
+
+-- Authors marked with microdata (itemprop=author), grouped by the article
+-- item they belong to ("page" for those outside any item): { key = {
+-- list, chars, key, keys, order } }, list as for people_from. The author of a
+-- review, a comment or a product is not the article's.
+local function microdata_groups(page)
+  local nodes = index.with_tokens(page.index, "itemprop", { "author" }, { lower = true, not_tag = "meta" })
+  local groups = {}
+  for i = 1, math.min(#nodes, M.max_microdata) do
+    local n = nodes[i]
+    local owner = n:xpath("ancestor::*[@itemscope][1]")[1]
+    local value = (owner == nil or ARTICLE_ITEMS[item_type(owner)]) and n:stats().chars <= tables.byline_text_max
+      and microdata_name(n)
+    if value then
+      local k = owner and owner:key() or "page"
+      local g = groups[k]
+      if not g then
+        g = { list = {}, seen = {}, chars = owner and owner:stats().chars, key = owner and k,
+          keys = owner and owner:ancestor_keys(), order = i }
+        groups[k] = g
+      end
+      if not g.seen[text.key(value)] then
+        g.seen[text.key(value)] = true
+        g.list[#g.list + 1] = { name = value }
+      end
+    end
+  end
+  return groups
+end
+
+-- The microdata authors of the article: those of the biggest item that
+-- holds the body or lies inside it (a teaser list marks each teaser as an
+-- item of its own), else the few the page marks outside any item.
+local function microdata_people(groups, body)
+  local up = {}
+  if body then
+    up[body:key()] = true
+    for _, k in ipairs(body:ancestor_keys()) do up[k] = true end
+  end
+  local best
+  for _, g in pairs(groups) do
+    local holds = g.key and up[g.key]
+    for _, k in ipairs(body and not holds and g.keys or {}) do
+      if k == body:key() then holds = true; break end
+    end
+    if holds and (not best or g.chars > best.chars or (g.chars == best.chars and g.order < best.order)) then
+      best = g
+    end
+  end
+  if best then return best.list end
+  local loose = groups.page
+  return loose and #loose.list <= 3 and loose.list or {}
+end
+
 -- Structured authors: JSON-LD first, then <meta>; the first source naming a
 -- person wins. Returns authors, their source and the organisations met
 -- (publisher candidates). orgs: keys of the site's declared names.
+-- Microdata authors are kept aside (ctx.microdata_authors): the page's
+-- markup is loose enough to be read only when nothing else names anyone.
 function M.structured(page, orgs, ctx)
   local publishers = {}
   local list = jsonld.authors(page.article, page.ids)
@@ -70,6 +151,7 @@ function M.structured(page, orgs, ctx)
     local authors = people_from(mlist, orgs, ctx)
     if #authors > 0 then return merge_authors(authors), src, publishers end
   end
+  ctx.microdata_authors = microdata_groups(page)
   return {}, nil, publishers
 end
 
@@ -138,9 +220,93 @@ local function near_headline(list)
   return out
 end
 
+M.before_body_levels = 3  -- the body and at most two of its ancestors
+
+local function by_rank(list)
+  table.sort(list, function(a, b)
+    if a.tier ~= b.tier then return a.tier < b.tier end
+    return a.order < b.order
+  end)
+  return list
+end
+
+-- Byline candidates in the blocks printed just before the body, closest
+-- first, within region.near_chars of text: the article's header between
+-- headline and text ("div.author" above the standfirst) when the region
+-- left it out (the headline sits in a page-wide block).
+local function before_body(body, list)
+  local keys, budget, node = {}, region.near_chars, body
+  for _ = 1, body and M.before_body_levels or 0 do
+    local siblings = node:xpath("preceding-sibling::*")
+    for i = #siblings, 1, -1 do
+      budget = budget - siblings[i]:stats().chars
+      if budget < 0 then break end
+      keys[siblings[i]:key()] = true
+    end
+    node = node:parent()
+    if budget < 0 or not node or node:tag() == "body" then break end
+  end
+  local out = {}
+  for _, c in ipairs(next(keys) and list or {}) do
+    local hit = keys[c.key]
+    for _, k in ipairs(c.keys) do
+      if hit then break end
+      hit = keys[k]
+    end
+    if hit then out[#out + 1] = c end
+  end
+  return by_rank(out)
+end
+
+M.signature_words = 3  -- a signature names one person: two or three words
+
+-- "<p><b><i>Stefan Wasmer</i></b></p>" closing the text: the writer signs
+-- at the end (regional papers do). The last paragraph must be all in
+-- bold or italics, end the body's text and be one person's name and
+-- nothing else (a closing "Mehr zum Thema" or "Bottom Line" is not).
+local function signature(body, orgs)
+  local p = body and body:xpath("(.//p[normalize-space()])[last()]")[1]
+  local t = p and p:stats().chars <= 60 and text.squash(p:text())
+  if not t then return nil end
+  local e = p:xpath("./*[self::b or self::strong or self::i or self::em]")
+  if #e ~= 1 or text.squash(e[1]:text()) ~= t then return nil end
+  local whole = text.squash(body:text()) or ""
+  if whole:sub(-#t) ~= t then return nil end
+  local n = 0
+  for w in t:gmatch("%S+") do
+    n = n + 1
+    if not w:find("^%u[%l\128-\255'’-]+$") then return nil end
+  end
+  local r = people.parse(t, orgs)
+  if n < 2 or n > M.signature_words or #r.names ~= 1 or #r.orgs > 0 or #r.agencies > 0
+      or text.key(r.names[1]) ~= text.key(t) then
+    return nil
+  end
+  return r.names[1]
+end
+
+-- When the region prints no byline: one just before the body, else the
+-- microdata's authors, else a signature closing the text.
+local function fallback(article, ctx)
+  local meta = ctx.meta
+  local b = region_byline(before_body(ctx.body, meta.bylines), meta)
+  if b and #b.authors > 0 then
+    add_credits(ctx, b.agencies, b.candidate.value)
+    article.authors, article.sources.authors = b.authors, b.candidate.source
+    return
+  end
+  local authors = people_from(microdata_people(ctx.microdata_authors or {}, ctx.body), meta.orgs, ctx)
+  if #authors > 0 then
+    article.authors, article.sources.authors = merge_authors(authors), "microdata:author"
+    return
+  end
+  local name = signature(ctx.body, meta.orgs)
+  if name then article.authors, article.sources.authors = { { name = name, role = "byline" } }, "html:signature" end
+end
+
 -- Structured authors stand unless the byline beside the headline names
 -- other people (a publisher in meta author, a stale JSON-LD); with none,
--- the region's first byline.
+-- the region's first byline, else a fallback.
 -- (Not when a filter's rule set them: article.authors is then another table.)
 function M.finish(article, ctx, inside)
   local meta = ctx.meta
@@ -150,6 +316,7 @@ function M.finish(article, ctx, inside)
     inside = near_headline(inside)
   end
   local b = region_byline(inside, meta)
+  if not b and #article.authors == 0 then return fallback(article, ctx) end
   if not b or (#b.authors == 0 and #article.authors > 0) then return end
   add_credits(ctx, b.agencies, b.candidate.value)
   article.authors, article.sources.authors = b.authors, b.candidate.source

@@ -27,7 +27,9 @@ local ORG_WORDS = set_of { "news", "media", "press", "staff", "team", "desk", "o
   "organization", "organisation", "association", "project", "committee", "council", "society",
   -- newspapers' names: "Washington Post", "Boston Globe", "Daily Mail"
   "post", "gazette", "chronicle", "telegraph", "courier", "observer", "examiner", "inquirer", "bulletin",
-  "globe", "mail", "express", "dispatch", "sentinel" }
+  "globe", "mail", "express", "dispatch", "sentinel",
+  -- a company's blog account: "Android Developers"
+  "developers" }
 
 -- ---- agencies (lede.agencies is read defensively: it may be incomplete) ----
 
@@ -97,10 +99,11 @@ local function strip_prefixes(s)
   return s
 end
 
--- "Howard BlumeStaff Writer": a job word glued to the name.
+-- "Howard BlumeStaff Writer": a job word glued to the name (not a short
+-- word inside a handle: "AMournfulHowlInTheNight").
 local function unglue(s)
   return (s:gsub("(%l)(%u%l+)", function(a, w)
-    if NOT_NAME[w:lower()] then return a .. " " .. w end
+    if #w > 3 and NOT_NAME[w:lower()] then return a .. " " .. w end
   end))
 end
 
@@ -115,10 +118,24 @@ local function undouble(s)
   return s
 end
 
+-- "Bruno (Henrique Zecchin) Rodrigues": brackets after the first word of
+-- the byline, before more of the name, hold a middle name or a nickname:
+-- dropped, not a split. After a full name ("Jane Doe (Oslo) John Roe")
+-- brackets still part pieces.
+local function middle_bracket(s)
+  local head, first, inner, rest = s:match("^(%s*)(%S+)%s*%(([^()]+)%)(%s+[%u\128-\255].*)$")
+  if not head or not first:find("^[%u\128-\255]") or inner:find("[%d@,;:/]") or M.agency(inner) then return s end
+  for w in inner:gmatch("%S+") do
+    if not w:find("^[%u\128-\255\"']") then return s end  -- "Robert (“Bob”) Smith"
+  end
+  return head .. first .. rest
+end
+
 -- Removes what is never part of a name: e-mails, links, handles, brackets.
 local function scrub(s)
   s = s:gsub("%s*\n%s*", " | ")  -- a line break (between blocks) parts two pieces
   s = unglue(text.decode(s) or "")
+  s = s:gsub("（", " ("):gsub("）", ") ")  -- full-width brackets: "Junichi Niino（jniino）"
   s = s:match("^%s*%[(.*)%]%s*$") or s:match("^%s*《(.*)》%s*$") or s  -- "[田中宏昌，ITmedia]"
   s = s:gsub("[%w._%%+-]+@[%w.-]+%.%a%a+", " ")
   s = s:gsub("https?://%S+", " "):gsub("www%.%S+", " ")
@@ -126,11 +143,14 @@ local function scrub(s)
   s = s:gsub("%s*%(([%u%.%s]+)%)", function(inner)  -- "Richard (R.J.) Eskow": initials inside a name
     if #inner <= 8 then return "" end
   end)
+  s = middle_bracket(s)
   s = s:gsub("%b()", ","):gsub("%b[]", ",")
   return text.squash(s) or ""
 end
 
-local SPLITTERS = { ";", "|", "/", "·", "•", ",", "\n", " – ", " — ", " - ", "：", ": ", "，", "、", "／" }
+-- (Japanese bylines mark the label with a shape: "文● オカモト", "■記者")
+local SPLITTERS = { ";", "|", "/", "·", "•", ",", "\n", " – ", " — ", " - ", "：", ": ", "，", "、", "／",
+  "●", "■", "◆", "◇", "○", "□" }
 
 local function split_pieces(s)
   for _, sep in ipairs(SPLITTERS) do s = s:gsub(sep:gsub("%p", "%%%0"), "\0") end
@@ -230,6 +250,8 @@ end
 -- "JANE DOE" and the capitals of "Chokri GHARBI" -> "Jane Doe", "Chokri
 -- Gharbi" (a one-letter initial stays as it is).
 local function caps_to_title(name)
+  -- "KT", "JRR": a lone word of two or three capitals signs with initials
+  if name:find("^%u%u%u?$") then return name end
   return (name:gsub("%S+", function(w)
     local _, letters = w:gsub("%a", "")
     if (letters > 1 or w:find("[\128-\255]")) and text.is_all_caps(w) then return text.title_case(w) end

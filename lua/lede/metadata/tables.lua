@@ -151,6 +151,7 @@ M.byline_prefixes = {
 M.byline_date_words = {
   "updated", "published", "publicad", "actualizad", "publié", "mis à jour",
   "veröffentlicht", "aktualisiert", "pubblicato", "aggiornato", "gepubliceerd", "bijgewerkt",
+  "發表", "发表",  -- Chinese "published (at)": "史蒂文的家 發表在 痞客邦"
 }
 
 -- Beginnings of byline pieces that name someone other than the writer.
@@ -181,6 +182,8 @@ M.not_name_words = {
   "editing", "writing", "additional", "last", "author", "authors", "no", "click", "here",
   -- labels in Chinese and Japanese bylines: author, writer, reporter, translator, editor, source
   "著者", "作者", "文", "記者", "记者", "撮影", "翻訳者", "翻訳", "编辑", "編集", "责任编辑", "来源", "出典",
+  -- a blog's counters beside its byline: popularity, comments, reads
+  "人氣", "人气", "留言", "閱讀", "阅读",
 }
 
 -- Words of a job title after a name ("Jane Doe, Senior Staff Writer").
