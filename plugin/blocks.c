@@ -750,6 +750,32 @@ static unsigned current_kind(const walker *w) {
 static int guard_keeps(size_t chars, size_t total) { return total > 0 && chars > total / 2.0; }
 static int caption_fits(size_t chars, size_t total) { return chars <= total / 2.0; }
 
+/* A list of teasers: a ul or ol of at least TEASER_ITEMS items, each holding
+ * a link, and no paragraph (the titles of other stories, with their
+ * summaries). Such a list whose class says boilerplate ("related-posts")
+ * goes even when it is most of the body, and does not count for the class
+ * guard: below a short story it is often the larger part, and it is never
+ * the story. */
+#define TEASER_ITEMS 3
+static int holds_link(const blocks_tree *t, size_t i) {
+  size_t k;
+  for (k = i; k < t->rec[i].end; k++)
+    if (walk_is_element(t->rec[k].node, "a") && xmlHasProp(t->rec[k].node, (const xmlChar *)"href")) return 1;
+  return 0;
+}
+
+static int is_teaser_list(const blocks_tree *t, size_t idx) {
+  const blocks_rec *r = &t->rec[idx];
+  size_t i, items = 0;
+  if ((!walk_is_element(r->node, "ul") && !walk_is_element(r->node, "ol")) || r->paragraphs) return 0;
+  for (i = idx + 1; i < r->end; i = t->rec[i].end) {
+    if (!walk_is_element(t->rec[i].node, "li")) continue;
+    if (!holds_link(t, i)) return 0;
+    items++;
+  }
+  return items >= TEASER_ITEMS;
+}
+
 /* Decisions per record, shared by clean and prune. */
 enum { ST_NONE = 0, ST_A, ST_B, ST_C, ST_D_LINE, ST_D_DENSE, ST_HIDDEN };
 
@@ -845,7 +871,7 @@ static int guards_hold(const walker *w, const judge *j) {
   size_t i;
   for (i = 0; i < w->t->n; i++) {
     unsigned char st = j->state[i];
-    if (st == ST_A || st == ST_B || st == ST_HIDDEN) {
+    if (st == ST_A || (st == ST_B && !is_teaser_list(w->t, i)) || st == ST_HIDDEN) {
       if (guard_keeps(view_chars(w, i, j->gview[i]), j->total)) return 0;
     } else if (st == ST_C && !caption_fits(view_chars(w, i, j->gview[i]), j->total)) {
       return 0;
@@ -1250,7 +1276,8 @@ static size_t parts_parent(const blocks_tree *t, const blocks_simple *p, size_t 
     if (!yes) continue;
     end = t->rec[i].end;  /* a match inside a part is part of it */
     sum += chars;
-    if (++parts > 1) anc = common_ancestor(t, anc, i);
+    parts++;
+    anc = common_ancestor(t, anc, i);  /* best is one of the parts, maybe not the first */
     if (parts > 64) return best;  /* a listing page's teasers, not parts of one story */
   }
   if (parts < 2 || anc == 0 || sum < 0.6 * text_chars(&t->rec[anc])) return best;
@@ -1305,6 +1332,37 @@ static int is_scored(xmlNodePtr n) {
          walk_is_element(n, "blockquote");
 }
 
+/* Elements that make a div a container of blocks rather than a paragraph
+ * (Readability's DIV_TO_P_ELEMS, with the sectioning and heading tags). */
+static int is_block_content(xmlNodePtr n) {
+  static const char *const tags[] = { "blockquote", "dl", "div", "img", "ol", "p", "pre", "table", "ul",
+                                      "section", "article", "figure", "h1", "h2", "h3", "h4", "h5", "h6",
+                                      NULL };
+  return name_in(n->name, tags);
+}
+
+/* A text div: a div without block content inside, holding a paragraph of
+ * text (set with <br>, or one div per paragraph: chapters, forum posts, old
+ * pages), which scored_body may score as a paragraph. */
+#define TEXT_DIV_CHARS 100  /* a paragraph's worth: not a label or a date */
+#define TEXT_DIV_SHARE 2    /* how many times the body's text the text divs must hold to be scored */
+static int is_text_div(const blocks_rec *r, unsigned char holds_blocks) {
+  return !holds_blocks && r->chars >= TEXT_DIV_CHARS && r->punct && walk_is_element(r->node, "div");
+}
+
+/* Per record, 1 when a descendant is block content: one pass from the last
+ * record back, each telling its parent. */
+static unsigned char *mark_block_holders(const blocks_tree *t) {
+  unsigned char *holds = calloc(t->n ? t->n : 1, 1);
+  size_t i;
+  if (!holds) return NULL;
+  for (i = t->n; i-- > 1;) {
+    size_t p = t->rec[i].parent;
+    if (p != NONE && (holds[i] || is_block_content(t->rec[i].node))) holds[p] = 1;
+  }
+  return holds;
+}
+
 typedef struct {
   double *score;
   unsigned char *seen;
@@ -1354,34 +1412,112 @@ static int add_siblings(const blocks_tree *t, const scores *s, size_t bi, double
   return 0;
 }
 
-static int scored_body(const blocks_tree *t, const classify *c, blocks_body *out) {
-  scores s;
-  size_t i, bi = NONE;
-  int rc = 0;
+/* One scoring pass: the paragraphs (and, when divs is set, the text divs)
+ * credit their parent and grandparent; the best candidate with the
+ * siblings that belong with it. Its record's index in *bi, NONE if none. */
+static int scored_pass(const blocks_tree *t, const classify *c, const unsigned char *holds, int divs,
+                       scores *s, blocks_body *out, size_t *bi) {
+  size_t i;
   double best = 0;
-  s.score = malloc((t->n ? t->n : 1) * sizeof *s.score);
-  s.order = malloc((t->n ? t->n : 1) * sizeof *s.order);
-  s.seen = calloc(t->n ? t->n : 1, 1);
-  s.n = 0;
-  if (!s.score || !s.order || !s.seen) { free(s.score); free(s.order); free(s.seen); return -1; }
+  s->n = 0;
+  memset(s->seen, 0, t->n ? t->n : 1);
+  *bi = NONE;
   for (i = 0; i < t->n; i++) {
     const blocks_rec *r = &t->rec[i];
-    if (is_scored(r->node) && r->chars >= 25 && !r->unlikely) {
+    if ((is_scored(r->node) ? r->chars >= 25 : divs && is_text_div(r, holds[i])) && !r->unlikely) {
       size_t cap = r->chars / 100 < 3 ? r->chars / 100 : 3;
       double points = (double)(1 + r->punct + cap);
-      credit(c, t, &s, r->parent, points);
-      if (r->parent != NONE) credit(c, t, &s, t->rec[r->parent].parent, points / 2);
+      credit(c, t, s, r->parent, points);
+      if (r->parent != NONE) credit(c, t, s, t->rec[r->parent].parent, points / 2);
     }
   }
-  for (i = 0; i < s.n; i++) {
-    const blocks_rec *r = &t->rec[s.order[i]];
-    double v = s.score[s.order[i]] * (1 - blocks_link_density(r));
-    if (v > best) { best = v; out->node = r->node; out->score = v; bi = s.order[i]; }
+  for (i = 0; i < s->n; i++) {
+    const blocks_rec *r = &t->rec[s->order[i]];
+    double v = s->score[s->order[i]] * (1 - blocks_link_density(r));
+    if (v > best) { best = v; out->node = r->node; out->score = v; *bi = s->order[i]; }
   }
-  if (bi != NONE && add_siblings(t, &s, bi, best, out) != 0) rc = -1;
+  return *bi != NONE ? add_siblings(t, s, *bi, best, out) : 0;
+}
+
+/* Whether record i has b's tag and b's class value, which is not empty. */
+static int same_class(const blocks_tree *t, size_t i, const xmlChar *tag, const xmlChar *cls) {
+  xmlChar *v;
+  int yes;
+  if (!xmlStrEqual(t->rec[i].node->name, tag)) return 0;
+  v = xmlGetProp(t->rec[i].node, (const xmlChar *)"class");
+  yes = v && xmlStrEqual(v, cls);
+  xmlFree(v);
+  return yes;
+}
+
+/* A scored story cut in parts, as structural_body's parts_parent: the
+ * blocks with the best candidate's tag and class ("post__content"), each
+ * holding a few paragraphs, when there are several and they hold most of
+ * the text of their nearest common ancestor, which is then the body. NONE
+ * otherwise. A class alone says less than a selector of article bodies:
+ * fields of one CMS template ("field-item") share it, a summary with the
+ * story, so a part must be longer than a summary. */
+#define SCORED_PART_CHARS 500
+static size_t class_parts_parent(const blocks_tree *t, size_t best) {
+  xmlChar *cls = xmlGetProp(t->rec[best].node, (const xmlChar *)"class");
+  size_t i, anc = best, parts = 0, end = 0;
+  double sum = 0;
+  if (!cls || !*cls) { xmlFree(cls); return NONE; }
+  for (i = 0; i < t->n && parts <= 64; i++) {
+    double chars = text_chars(&t->rec[i]);
+    if (i < end || chars < SCORED_PART_CHARS || !same_class(t, i, t->rec[best].node->name, cls)) continue;
+    end = t->rec[i].end;  /* a match inside a part is part of it */
+    sum += chars;
+    parts++;
+    anc = common_ancestor(t, anc, i);
+  }
+  xmlFree(cls);
+  if (parts < 2 || parts > 64 || anc == 0 || sum < 0.6 * text_chars(&t->rec[anc])) return NONE;
+  return anc;
+}
+
+/* The characters of the text divs outside nav, footer and menu. */
+static size_t text_div_chars(const blocks_tree *t, const unsigned char *holds) {
+  size_t i, sum = 0;
+  for (i = 0; i < t->n; i++)
+    if (!t->rec[i].unlikely && is_text_div(&t->rec[i], holds[i])) sum += t->rec[i].chars;
+  return sum;
+}
+
+/* Readability's scoring over paragraphs; when divs of text without any
+ * block inside (a story set with <br>, one div per paragraph) hold far more
+ * text than the body found, again with those divs scored as paragraphs.
+ * Only then: a div may as well be a summary or a teaser beside a story of
+ * <p>s. */
+static int scored_body(const blocks_tree *t, const classify *c, blocks_body *out) {
+  scores s;
+  unsigned char *holds;
+  size_t bi;
+  int rc;
+  s.score = malloc((t->n ? t->n : 1) * sizeof *s.score);
+  s.order = malloc((t->n ? t->n : 1) * sizeof *s.order);
+  s.seen = malloc(t->n ? t->n : 1);
+  holds = mark_block_holders(t);
+  if (!s.score || !s.order || !s.seen || !holds) {
+    free(s.score); free(s.order); free(s.seen); free(holds);
+    return -1;
+  }
+  rc = scored_pass(t, c, holds, 0, &s, out, &bi);
+  if (rc == 0 && text_div_chars(t, holds) > TEXT_DIV_SHARE * (bi != NONE ? t->rec[bi].chars : 0)) {
+    out->node = NULL;
+    out->score = 0;
+    out->drop.n = 0;
+    rc = scored_pass(t, c, holds, 1, &s, out, &bi);
+  }
+  if (rc == 0 && bi != NONE) {  /* the parts' ancestor, unless the body holds them already */
+    size_t anc = class_parts_parent(t, bi), k;
+    for (k = bi; anc != NONE && k != NONE && t->rec[k].node != out->node; k = t->rec[k].parent) {}
+    if (anc != NONE && (k == NONE || anc < k)) out->node = t->rec[anc].node;
+  }
   free(s.score);
   free(s.order);
   free(s.seen);
+  free(holds);
   return rc;
 }
 
@@ -1432,7 +1568,7 @@ int blocks_best_body(xmlDocPtr doc, const classify *c, xmlXPathContextPtr xp,
  * left to the other rules). It does not count for the class guard. */
 #define LINKED_MIN_CHARS 40
 enum { CAND_A = 1, CAND_B = 2, CAND_C = 4, CAND_LINE = 8, CAND_DENSE = 16, CAND_IN_PRE = 32,
-       CAND_B_LINKED = 64 };
+       CAND_B_LINKED = 64, CAND_ALT = 128 };
 #define PRE_RENDER_MAX 64  /* elements a block may hold to be rendered on its own (is_line) */
 
 static const char *class_reason(const classify *c, xmlNodePtr n) {
@@ -1462,6 +1598,100 @@ static int is_caption(const classify *c, xmlNodePtr n, unsigned kind) {
   return yes;
 }
 
+/* A caption without a caption class: the block right after an image (its
+ * previous sibling is the <img>, or an element holding one and no text, as
+ * <picture>, <a> or <figure>) that repeats the image's alt or title text
+ * ("<figure><img alt=X></figure><div>X</div>", "Enlarge X (c) agency"). */
+#define ALT_MIN 20        /* folded bytes an alt text needs: short ones ("photo", a name) match by chance */
+#define ALT_EXTRA 48      /* folded bytes a caption may hold beyond the alt (a credit, "Enlarge") */
+#define ALT_REACH 32      /* elements of the previous sibling looked through for the image */
+
+static void lead_fold(const char *s, size_t len, buf *out);
+static int lead_has(const char *hay, size_t hl, const char *needle, size_t nl);
+static int lead_is_heading(xmlNodePtr n);
+static int lead_has_text(xmlNodePtr n);
+
+typedef struct {
+  xmlNodePtr img;
+  size_t elements;
+  int text;
+} alt_find;
+
+static int alt_find_step(xmlNodePtr n, int entering, void *ud) {
+  alt_find *f = ud;
+  if (!entering) return WALK_CONTINUE;
+  if (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) {
+    const xmlChar *p;
+    for (p = n->content; p && *p; p++)
+      if (!is_lua_space(*p)) { f->text = 1; return WALK_STOP; }
+    return WALK_CONTINUE;
+  }
+  if (n->type != XML_ELEMENT_NODE) return WALK_CONTINUE;
+  if (walk_is_invisible_tag(n->name)) return WALK_SKIP;
+  if (++f->elements > ALT_REACH) { f->text = 1; return WALK_STOP; }
+  if (!f->img && walk_is_element(n, "img")) f->img = n;
+  return WALK_CONTINUE;
+}
+
+/* The image just before n, or NULL: its previous element sibling (no text
+ * between) is one, or holds one and no text. */
+static xmlNodePtr image_before(xmlNodePtr n) {
+  alt_find f = { NULL, 0, 0 };
+  xmlNodePtr p;
+  for (p = n->prev; p && p->type != XML_ELEMENT_NODE; p = p->prev)
+    if ((p->type == XML_TEXT_NODE || p->type == XML_CDATA_SECTION_NODE) && lead_has_text(p)) return NULL;
+  if (!p) return NULL;
+  walk_tree(p, alt_find_step, &f);
+  return f.text ? NULL : f.img;
+}
+
+/* Whether the image before n has an alt or title long enough to be matched. */
+static int has_alt_before(xmlNodePtr n) {
+  static const char *const attrs[] = { "alt", "title" };
+  xmlNodePtr img = image_before(n);
+  int i, yes = 0;
+  for (i = 0; img && i < 2 && !yes; i++) {
+    xmlChar *copy;
+    const char *v = attr_value(img, attrs[i], &copy);
+    yes = v && strlen(v) >= ALT_MIN;
+    xmlFree(copy);
+  }
+  return yes;
+}
+
+/* The folded text t repeats the folded alt a: holds it with little more, or
+ * is most of it. */
+static int alt_repeats(const buf *t, const buf *a) {
+  if (a->len < ALT_MIN || !t->len) return 0;
+  if (t->len >= a->len) return t->len <= a->len + a->len / 2 + ALT_EXTRA && lead_has(t->data, t->len, a->data, a->len);
+  return t->len * 10 >= a->len * 6 && lead_has(a->data, a->len, t->data, t->len);
+}
+
+/* The block's text (s, len) repeats the alt or title of the image before it. */
+static int is_alt_caption(xmlNodePtr n, const char *s, size_t len) {
+  static const char *const attrs[] = { "alt", "title" };
+  xmlNodePtr img = image_before(n);
+  buf t, a;
+  int i, yes = 0;
+  if (!img || !s) return 0;
+  buf_init(&t);
+  buf_init(&a);
+  for (i = 0; i < 2 && !yes && !buf_failed(&t); i++) {
+    xmlChar *copy;
+    const char *v = attr_value(img, attrs[i], &copy);
+    if (v && len <= 4 * (strlen(v) + ALT_EXTRA)) {  /* longer: far more than the alt once folded */
+      if (!t.len) lead_fold(s, len, &t);
+      buf_reset(&a);
+      lead_fold(v, strlen(v), &a);
+      yes = !buf_failed(&a) && alt_repeats(&t, &a);
+    }
+    xmlFree(copy);
+  }
+  buf_free(&t);
+  buf_free(&a);
+  return yes;
+}
+
 static int prune_enter(walker *w, size_t idx) {
   judge *j = w->ud;
   xmlNodePtr n = w->t->rec[idx].node;
@@ -1478,9 +1708,11 @@ static int prune_enter(walker *w, size_t idx) {
     if (kind & TK_PRUNE) cand |= CAND_LINE;
     if (kind & TK_DENSE) cand |= CAND_DENSE;
     if (w->stack[w->depth - 1].flags & EL_IN_PRE) cand |= CAND_IN_PRE;
+    if ((kind & TK_PRUNE) && !(cand & (CAND_C | CAND_IN_PRE)) && !lead_is_heading(n) && has_alt_before(n))
+      cand |= CAND_ALT;
   }
   j->cand[idx] = cand;
-  return (cand & (CAND_A | CAND_B | CAND_C | CAND_B_LINKED)) != 0;
+  return (cand & (CAND_A | CAND_B | CAND_C | CAND_B_LINKED | CAND_ALT)) != 0;
 }
 
 /* Drops one trailing arrow, guillemet, ellipsis or no-break space ("À lire
@@ -1649,6 +1881,7 @@ static void prune_judge_block(walker *w, judge *j, size_t idx) {
 static unsigned prune_leave(walker *w, size_t idx) {
   judge *j = w->ud;
   unsigned char cand;
+  int teaser;
   recx x;
   const unsigned c_gone = (1u << P_NO_ABC(j)) | (1u << RENDER_VIEW);
   const unsigned b_gone = (1u << P_NO_AB(j)) | c_gone;
@@ -1664,15 +1897,18 @@ static unsigned prune_leave(walker *w, size_t idx) {
       return (((1u << P_NO_A(j)) - 1) & ~((2u << j->gview[idx]) - 1)) | (1u << P_NO_A(j)) | b_gone;
     }
   }
+  teaser = (cand & CAND_B) && is_teaser_list(w->t, idx);
   if (((cand & CAND_B) || ((cand & CAND_B_LINKED) && 2 * x.link[P_NO_A(j)] >= x.chars[P_NO_A(j)] &&
-                            x.chars[P_NO_A(j)] >= LINKED_MIN_CHARS)) && !j->trip) {
+                            x.chars[P_NO_A(j)] >= LINKED_MIN_CHARS)) && (!j->trip || teaser)) {
     j->gview[idx] = (unsigned char)P_NO_A(j);
-    if (judge_allows(j, !guard_keeps(x.chars[P_NO_A(j)], j->total))) {
+    if (judge_allows(j, teaser || !guard_keeps(x.chars[P_NO_A(j)], j->total))) {
       j->state[idx] = ST_B;
       return b_gone;
     }
   }
-  if (cand & CAND_C) {
+  if ((cand & CAND_C) ||
+      ((cand & CAND_ALT) && 2 * x.link[P_NO_AB(j)] < x.chars[P_NO_AB(j)] &&  /* a teaser's title is a link */
+       is_alt_caption(w->t->rec[idx].node, w->out.data ? w->out.data + *x.ts : NULL, *x.te - *x.ts))) {
     j->gview[idx] = (unsigned char)P_NO_AB(j);
     if (judge_allows(j, caption_fits(x.chars[P_NO_AB(j)], j->total))) {
       j->state[idx] = ST_C;
@@ -1689,7 +1925,7 @@ static size_t class_marked_chars(walker *w, judge *j) {
   while (i < w->t->n) {
     if (j->state[i] == ST_A) { i = w->t->rec[i].end; continue; }
     if (j->cand[i] & CAND_B) {
-      sum += wk_x(w, i).chars[P_NO_A(j)];
+      if (!is_teaser_list(w->t, i)) sum += wk_x(w, i).chars[P_NO_A(j)];
       i = w->t->rec[i].end;
       continue;
     }

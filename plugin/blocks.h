@@ -132,9 +132,13 @@ typedef struct {
 void blocks_body_free(blocks_body *b);
 
 /* The article body: per selector in order, its match with the most non-link
- * characters, when they reach min_chars; else Readability-style scoring,
- * with the siblings of the best candidate that belong with it (out->drop
- * lists the parent's other children, to remove; blocks_body_free frees it).
+ * characters, when they reach min_chars (several matches holding most of
+ * their common ancestor's text: that ancestor, a story cut in parts); else
+ * Readability-style scoring of paragraphs (and of divs of text without
+ * blocks, when they hold far more text than the body found), with the
+ * siblings of the best candidate that belong with it (out->drop lists the
+ * parent's other children, to remove; blocks_body_free frees it), or the
+ * common ancestor of long blocks sharing the best candidate's class.
  * xp: an XPath context for doc (errors silenced), or NULL for a temporary one.
  * 0, or -1 when memory ran out or an XPath evaluation failed. */
 int blocks_best_body(xmlDocPtr doc, const classify *c, xmlXPathContextPtr xp,
@@ -153,10 +157,12 @@ void blocks_prune_init(blocks_prune *p);
 void blocks_prune_free(blocks_prune *p);
 
 /* prune: inside body, the blocks to remove and why. In the order Lua applies
- * them: tags in CLS_TAG_OUTSIDE, class/id boilerplate (guarded), captions,
- * then boilerplate lines and link-dense ul/ol/div/section, each judged on the
+ * them: tags in CLS_TAG_OUTSIDE, class/id boilerplate (guarded), captions
+ * (by tag or class, or a block after an image repeating its alt text), then
+ * boilerplate lines and link-dense ul/ol/div/section, each judged on the
  * body as the earlier removals leave it. Never a block holding more than half
- * of the body's characters; never a content tag for its class. */
+ * of the body's characters, but a list of teasers whose class says
+ * boilerplate; never a content tag for its class. */
 int blocks_prune_marks(xmlNodePtr body, const classify *c, int flags, blocks_prune *out);
 
 /* What prune leans to: the default; precision (a block of ul/ol/div/section

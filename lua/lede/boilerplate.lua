@@ -16,7 +16,7 @@ M.words = {
   "tagcloud", "popular", "trending", "mostread", "paywall", "outbrain", "taboola",
   "sidebar", "banner", "toolbar", "fontsize", "pagination", "pager",
   "modal", "popup", "overlay", "login", "weather", "masthead", "navbar", "rating",
-  "teasers", "copyright",
+  "teasers", "copyright", "notice",
 }
 
 -- Pairs of adjacent words that together mark boilerplate ("most-read").
@@ -69,6 +69,9 @@ M.lines = {
   "leia mais", "veja também", "nos siga", "nos siga no", "à lire aussi", "lire aussi", "a lire aussi",
   "voir aussi", "leggi anche", "lesen sie auch", "mehr zum thema", "themen im artikel",
   "czytaj także", "czytaj też", "czytaj więcej", "zobacz także",
+  "related posts", "related stories", "you may also like", "read next", "verwandte themen",
+  "verwandte artikel", "das könnte sie auch interessieren", "articles liés", "artículos relacionados",
+  "noticias relacionadas",
 }
 
 -- Containers that CMSs use for the article body, tried in order; the first

@@ -132,3 +132,96 @@ t.test("a paragraph classed as a caption is a caption; a heading or a plain para
   t.eq(1, #r.captions)
   t.eq("c", r.captions[1]:attr("id"))
 end)
+
+t.test("best_body: a story in parts joins them even when the first part is the smaller", function()
+  local doc = assert(core.parse("<body><article id=a><div class=entry-content>" .. LONG .. "</div>"
+    .. "<div class=share-bar><a href=/f>Facebook</a></div><div class=entry-content>" .. LONG .. LONG .. LONG
+    .. "</div></article><div id=side><p>" .. LONG .. "</p></div></body>"))
+  t.eq("a", (blocks:best_body(doc)):attr("id"))
+  -- one part alone stays the body
+  doc = assert(core.parse("<body><article id=a><div class=entry-content id=e>" .. LONG .. LONG .. LONG
+    .. "</div><div class=more>" .. LONG .. "</div></article></body>"))
+  t.eq("e", (blocks:best_body(doc)):attr("id"))
+end)
+
+t.test("prune: a notice box goes by its class word", function()
+  t.eq({ "n: class/id word 'notice'" },
+    pruned("<div id=n class='column community-notice'>This post is a blog from our community</div>"))
+  t.eq({}, pruned("<div id=n class=noticeable>This post is a blog from our community</div>"))
+end)
+
+t.test("prune: a block after an image that repeats its alt text is a caption; other text is not", function()
+  local function captions(inner)
+    local doc = assert(core.parse("<body><div id=body><p>" .. LONG .. "</p>" .. inner .. "<p>" .. LONG
+      .. "</p></div></body>"))
+    local out = {}
+    for _, c in ipairs(blocks:prune_marks(doc:select("#body")[1]).captions) do out[#out + 1] = c:attr("id") end
+    return out
+  end
+  local alt = "Delegates arrive in Geneva for the talks. Photo: AP"
+  -- after the figure, with no caption class; after a <picture>, with a link and a credit around it
+  t.eq({ "c" }, captions("<figure><img src=a.jpg alt='" .. alt .. "'></figure><div id=c>" .. alt .. "</div>"))
+  t.eq({ "c" }, captions("<div><picture><img src=a.jpg alt='" .. alt .. "'></picture><div id=c>"
+    .. "<a href=a.jpg>Enlarge</a> <b>" .. alt .. "</b> <span>© Jane Doe</span></div></div>"))
+  -- a paragraph of story after the image, a short alt, a heading, a teaser's linked title: not captions
+  t.eq({}, captions("<img src=a.jpg alt='" .. alt .. "'><p id=c>" .. LONG .. "</p>"))
+  t.eq({}, captions("<img src=a.jpg alt='Touch ID'><div id=c>Touch ID</div>"))
+  t.eq({}, captions("<img src=a.jpg alt='" .. alt .. "'><h3 id=c>" .. alt .. "</h3>"))
+  t.eq({}, captions("<li><img src=a.jpg alt='" .. alt .. "'><div id=c><a href=/s>" .. alt .. "</a></div></li>"))
+  -- text between the image and the block: the block is not the image's
+  t.eq({}, captions("<span><img src=a.jpg alt='" .. alt .. "'> and more</span><div id=c>" .. alt .. "</div>"))
+end)
+
+t.test("prune: a list of teasers whose class says related goes even when it is most of the body", function()
+  local items = {}
+  for i = 1, 6 do
+    items[#items + 1] = "<li><a href=/s" .. i .. ">Another story, number " .. i .. "</a><br><small>"
+      .. LONG .. "</small></li>"
+  end
+  local doc = assert(core.parse("<body><div id=body><p>" .. LONG .. "</p><p>" .. LONG .. "</p>"
+    .. "<ul id=r class=related_post>" .. table.concat(items) .. "</ul></div></body>"))
+  local r = blocks:prune_marks(doc:select("#body")[1])
+  t.eq({ "r: class/id word 'related'" }, summary(r.remove))
+  t.eq(false, r.guard_tripped)
+  -- a block of paragraphs that big keeps the guard: class names are not trusted
+  doc = assert(core.parse("<body><div id=body><p>" .. LONG .. "</p><div id=s class=sidebar-body><p>"
+    .. LONG .. "</p><p>" .. LONG .. "</p><p>" .. LONG .. "</p></div></div></body>"))
+  r = blocks:prune_marks(doc:select("#body")[1])
+  t.eq({}, summary(r.remove))
+  t.eq(true, r.guard_tripped)
+end)
+
+t.test("best_body by scoring: a story of divs without paragraphs wins over a short box of <p>s", function()
+  local paras = {}
+  for i = 1, 8 do paras[#paras + 1] = "<div class=line><div><span>" .. LONG .. "</span></div></div>" end
+  local doc = assert(core.parse("<body><div id=chapter>" .. table.concat(paras) .. "</div>"
+    .. "<div id=notes><p>A note from the author, thanks for reading.</p><p>" .. LONG .. "</p></div></body>"))
+  t.eq("chapter", (blocks:best_body(doc, { selectors = {} })):attr("id"))
+  -- a summary set in a div beside a story of <p>s leaves the story the body
+  doc = assert(core.parse("<body><div class=summary-text><div>Summary:</div><div><div id=s>" .. LONG
+    .. "</div></div></div><div id=col><p>" .. LONG .. "</p></div></body>"))
+  t.eq("col", (blocks:best_body(doc, { selectors = {} })):attr("id"))
+end)
+
+t.test("best_body by scoring: a story cut in sections of one class joins them; short fields do not", function()
+  local function section(n)
+    local ps = {}
+    for _ = 1, n do ps[#ps + 1] = "<p>" .. LONG .. "</p>" end
+    return "<div class=outer><section><div class=post__content>" .. table.concat(ps) .. "</div></section></div>"
+  end
+  local doc = assert(core.parse("<body><div id=post>" .. section(4) .. "<figure><img src=a.jpg></figure>"
+    .. section(6) .. "<blockquote class=pull>A pull quote</blockquote>" .. section(4) .. "</div>"
+    .. "<div id=side><p>" .. LONG .. "</p></div></body>"))
+  t.eq("post", (blocks:best_body(doc, { selectors = {} })):attr("id"))
+  -- a summary field that shares the story field's class stays out
+  doc = assert(core.parse("<body><div id=page><div class=summary><div class=field-item><p>" .. LONG .. "</p></div></div>"
+    .. "<div class=main><div class=field-item id=story><p>" .. LONG .. "</p><p>" .. LONG .. "</p><p>" .. LONG
+    .. "</p><p>" .. LONG .. "</p></div></div></div></body>"))
+  t.eq("story", (blocks:best_body(doc, { selectors = {} })):attr("id"))
+end)
+
+t.test("prune: 'Related stories' headings in several languages are lines; a sentence naming them is not", function()
+  t.eq({ "r: boilerplate line" }, pruned("<h3 id=r>RELATED STORIES</h3>"))
+  t.eq({ "r: boilerplate line" }, pruned("<div id=r>Verwandte Themen</div>"))
+  t.eq({}, pruned("<p id=r>Related stories ran in three papers on Tuesday, officials said.</p>"))
+end)

@@ -165,3 +165,23 @@ t.test("the boolean options must be booleans", function()
   t.raises("tables must be a boolean", lede.extract, options_page(), { tables = "no" })
   t.raises("comments must be a boolean", lede.extract, options_page(), { comments = 1 })
 end)
+
+t.test("a caption without a caption class (it repeats the image's alt) leaves the text for captions", function()
+  local alt = "Delegates arrive in Geneva for the talks. Photo: AP"
+  local a = assert(lede.extract(story("<figure><img src=/d.jpg alt='" .. alt .. "'></figure><div>" .. alt .. "</div>")))
+  t.excludes(a.text, "Delegates arrive")
+  t.eq({ alt }, a.captions)
+  t.contains(a.text, "The minister said")
+end)
+
+t.test("a related-stories list below a short story goes, though it is longer than the story", function()
+  local items = {}
+  for i = 1, 5 do
+    items[#items + 1] = "<li><a href=/s" .. i .. ">Earlier talks, part " .. i .. "</a><br><small>" .. LONG .. "</small></li>"
+  end
+  local page = "<html><head><title>Talks resume</title></head><body><div class=entry><p>" .. LONG .. "</p><p>"
+    .. LONG .. "</p><ul class=related-posts>" .. table.concat(items) .. "</ul></div></body></html>"
+  local a = assert(lede.extract(page))
+  t.excludes(a.text, "Earlier talks")
+  t.eq({}, a.warnings)
+end)
