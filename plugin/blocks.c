@@ -288,8 +288,11 @@ void blocks_tree_free(blocks_tree *t) {
   blocks_tree_init(t);
 }
 
+/* The first allocation is exactly need (at least 64): wk_presize asks for
+ * the page's element count and depth, and doubling past them would waste up
+ * to half of the largest arrays. Later growth doubles. */
 static int grow(void **p, size_t *cap, size_t need, size_t size) {
-  size_t c = *cap ? *cap : 64;
+  size_t c = *cap ? *cap : (need > 64 ? need : 64);
   void *q;
   if (need <= *cap) return 0;
   while (c < need) c *= 2;
