@@ -8,6 +8,7 @@
 #include "buf.h"
 #include "css.h"
 #include "l_node.h"
+#include "match.h"
 
 #define LEDE_XPATH_EXPR "lede.XPathExpr"
 #define LEDE_XPATH_RESULT "lede.XPathResult"
@@ -15,13 +16,20 @@
 #define CACHE_XPATH "lede.cache.xpath"
 #define CACHE_LIMIT 1024  /* entries per cache before it is started afresh */
 
-typedef struct { xmlXPathCompExprPtr comp; } xpexpr;
+/* A compiled selector: the XPath, and for CSS selectors match.c can read,
+ * the direct form that answers without XPath. */
+typedef struct {
+  xmlXPathCompExprPtr comp;
+  match_sel *direct;
+} xpexpr;
 typedef struct { xmlXPathObjectPtr obj; } xpresult;
 
 static int sel_expr_gc(lua_State *L) {
   xpexpr *e = luaL_checkudata(L, 1, LEDE_XPATH_EXPR);
   if (e->comp) xmlXPathFreeCompExpr(e->comp);
   e->comp = NULL;
+  match_free(e->direct);
+  e->direct = NULL;
   return 0;
 }
 
@@ -65,6 +73,7 @@ static void sel_cache_store(lua_State *L, const char *name, int key, int value) 
 static xpexpr *sel_compile_xpath(lua_State *L, ldoc *d, const char *expr, const char *shown) {
   xpexpr *e = lua_newuserdatauv(L, sizeof *e, 0);
   e->comp = NULL;
+  e->direct = NULL;
   luaL_setmetatable(L, LEDE_XPATH_EXPR);
   d->xpath_error[0] = '\0';
   e->comp = xmlXPathCtxtCompile(d->xpath, (const xmlChar *)expr);
@@ -100,6 +109,8 @@ static xpexpr *sel_compile_css(lua_State *L, ldoc *d) {
   buf_free(&xp);
   e = sel_compile_xpath(L, d, lua_tostring(L, -1), css);
   lua_remove(L, -2);
+  /* out of memory here only means the XPath answers */
+  if (match_compile(css, len, &e->direct) != MATCH_OK) e->direct = NULL;
   sel_cache_store(L, CACHE_CSS, 2, -1);
   return e;
 }
@@ -186,10 +197,37 @@ static int sel_eval(lua_State *L, ldoc *d, xpexpr *e, xmlNodePtr context, int do
   return 1;
 }
 
+typedef struct {
+  lua_State *L;
+  int doc_idx;
+  lua_Integer i;
+} direct_out;
+
+static void sel_direct_found(xmlNodePtr el, void *ud) {
+  direct_out *o = ud;
+  lnode_push(o->L, el, o->doc_idx);
+  lua_rawseti(o->L, -2, ++o->i);
+}
+
+/* Pushes the table of matches of a direct selector; 0 (nothing pushed) when
+ * the walk gave up and XPath must answer. The walk holds no allocation, so
+ * a Lua error from lnode_push leaks nothing. */
+static int sel_direct(lua_State *L, const match_sel *s, xmlNodePtr context, int doc_idx) {
+  direct_out o;
+  o.L = L;
+  o.doc_idx = doc_idx;
+  o.i = 0;
+  lua_newtable(L);
+  if (match_each(s, context, sel_direct_found, &o) == MATCH_OK) return 1;
+  lua_pop(L, 1);
+  return 0;
+}
+
 int lsel_select(lua_State *L, ldoc *d, xmlNodePtr context, int doc_idx) {
   xpexpr *e;
   doc_idx = lua_absindex(L, doc_idx);
   e = sel_compile_css(L, d);
+  if (e->direct && sel_direct(L, e->direct, context, doc_idx)) return 1;
   return sel_eval(L, d, e, context, doc_idx);
 }
 

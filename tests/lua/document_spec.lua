@@ -186,3 +186,23 @@ t.test("jsonld reads the script elements it is given, keeping only JSON-LD ones"
   local only_first = doc:jsonld({ doc:select("script")[1] })
   t.eq(2, #only_first, "only the scripts given are read")
 end)
+
+-- Plain selectors are matched in C without XPath (plugin/match.c); others,
+-- and walks that would cost the square of a deep page, go through XPath.
+-- Either way the answer is the XPath's.
+local function same_nodes(a, b, what)
+  t.eq(#b, #a, what .. ": count")
+  for i = 1, #a do t.ok(a[i] == b[i], what .. ": node " .. i) end
+end
+
+t.test("select: direct and XPath matching agree, on plain and deep pages", function()
+  local doc = assert(lede.parse(PAGE .. [[<div class="x y"><p class="y">1</p><span id=s>2</span></div>]]))
+  for _, css in ipairs { "p", "div.x p.y", "div > span#s", "[class~=y]:not(p)", "p, span", "h1 + p" } do
+    same_nodes(doc:select(css), doc:xpath(lede.core.css_to_xpath(css)), css)
+    same_nodes(doc:body():select(css), doc:body():xpath(lede.core.css_to_xpath(css)), "body " .. css)
+  end
+  local deep = assert(lede.parse("<body>" .. string.rep("<div>", 20000) .. "<span>x</span>"))
+  t.eq(0, #deep:select("span div"), "over the walk's budget: XPath answers")
+  t.eq(19999, #deep:select("div div"))
+  t.eq(1, #deep:select("div > span"))
+end)
