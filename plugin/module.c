@@ -13,6 +13,7 @@
 #include "l_sandbox.h"
 #include "l_scan.h"
 #include "l_select.h"
+#include "l_text.h"
 #include "l_tokens.h"
 #include "l_warc.h"
 #include "l_wrap.h"
@@ -33,6 +34,7 @@ LEDE_EXPORT int luaopen_lede_core(lua_State *L);
 static const luaL_Reg core_functions[] = {
   {"parse", ldoc_parse},
   {"css_to_xpath", lsel_css_to_xpath},
+  {"squash", ltext_squash},  /* metadata's white space (issue 4) */
   {"listdir", lfs_listdir},
   {"filetype", lfs_filetype},
   {"bounded_call", lsandbox_bounded_call},

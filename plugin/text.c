@@ -166,3 +166,55 @@ void text_collapse(const char *s, size_t len, buf *out) {
   if (out->len > 0) r.owed_space = 0;
   emit_collapsed(&r, (const unsigned char *)s, len);
 }
+
+/* ---- squash ------------------------------------------------------------- */
+
+static int squash_ascii_space(unsigned char c) { return c == ' ' || (c >= '\t' && c <= '\r'); }
+
+/* Bytes of the Unicode space starting at s (0 if none): U+00A0, U+2002,
+ * U+2003, U+2009, U+200A, U+200B, U+202F, U+3000. */
+static size_t squash_unicode_space(const unsigned char *s, size_t avail) {
+  if (avail >= 2 && s[0] == 0xC2 && s[1] == 0xA0) return 2;
+  if (avail < 3 || s[1] != 0x80) return 0;
+  if (s[0] == 0xE3) return s[2] == 0x80 ? 3 : 0;
+  if (s[0] != 0xE2) return 0;
+  switch (s[2]) {
+  case 0x82: case 0x83: case 0x89: case 0x8A: case 0x8B: case 0xAF: return 3;
+  default: return 0;
+  }
+}
+
+static int squash_needed(const unsigned char *s, size_t len) {
+  size_t i;
+  if (len == 0 || s[0] == ' ' || s[len - 1] == ' ') return 1;
+  for (i = 0; i < len; i++) {
+    unsigned char c = s[i];
+    if (c == ' ') {
+      if (i + 1 < len && s[i + 1] == ' ') return 1;
+    } else if (c < 0x80) {
+      if (squash_ascii_space(c)) return 1;
+    } else if (squash_unicode_space(s + i, len - i)) {
+      return 1;
+    }
+  }
+  return 0;
+}
+
+int text_squash(const char *str, size_t len, buf *out) {
+  const unsigned char *s = (const unsigned char *)str;
+  size_t i = 0, start = out->len;
+  int space = 0;  /* a space is owed before the next visible byte */
+  if (!squash_needed(s, len)) return 0;
+  while (i < len) {
+    size_t u = s[i] < 0x80 ? 0 : squash_unicode_space(s + i, len - i);
+    if (u || squash_ascii_space(s[i])) {
+      space = out->len > start;  /* never at the start */
+      i += u ? u : 1;
+      continue;
+    }
+    if (space) buf_addc(out, ' ');
+    space = 0;
+    buf_addc(out, (char)s[i++]);
+  }
+  return 1;
+}

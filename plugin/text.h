@@ -22,6 +22,13 @@ int text_render(xmlNodePtr node, buf *out);
 /* Appends s with white space collapsed and trimmed (for titles, attributes). */
 void text_collapse(const char *s, size_t len, buf *out);
 
+/* Metadata's squash: U+00A0 and the typographic spaces U+2002, U+2003,
+ * U+2009, U+200A, U+200B, U+202F and U+3000 become spaces, each run of ASCII
+ * white space (space, \t \n \v \f \r) one space, and the ends lose it.
+ * Returns 0 when s is already so (out untouched: the caller can keep s),
+ * 1 when the squashed text was appended to out. */
+int text_squash(const char *s, size_t len, buf *out);
+
 /* Number of code points in a UTF-8 string. */
 size_t text_utf8_len(const char *s, size_t len);
 

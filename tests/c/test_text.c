@@ -172,6 +172,37 @@ START_TEST(walk_skip_and_stop) {
 }
 END_TEST
 
+/* squash(in) gives want; NULL want: in is already squashed (0, out untouched). */
+static void check_squash(const char *in, const char *want) {
+  buf out;
+  int rc;
+  buf_init(&out);
+  rc = text_squash(in, strlen(in), &out);
+  if (!want) {
+    ck_assert_msg(rc == 0 && out.len == 0, "\"%s\" should come back as it is", in);
+  } else {
+    ck_assert_msg(rc == 1, "\"%s\" should be squashed", in);
+    ck_assert_str_eq(buf_cstr(&out), want);
+  }
+  buf_free(&out);
+}
+
+START_TEST(squash_spaces) {
+  check_squash("Jane Doe", NULL);
+  check_squash("a b c", NULL);
+  check_squash("\xc3\xa9" "t\xc3\xa9", NULL);  /* other UTF-8 stays */
+  check_squash(" Jane  Doe ", "Jane Doe");
+  check_squash("Jane\t\n\r\v\fDoe", "Jane Doe");
+  check_squash("Jane\xc2\xa0" "Doe", "Jane Doe");       /* U+00A0 */
+  check_squash("a\xe2\x80\x82" "b\xe2\x80\x83" "c\xe2\x80\x89" "d\xe2\x80\x8a"
+               "e\xe2\x80\x8b" "f\xe2\x80\xaf" "g\xe3\x80\x80" "h", "a b c d e f g h");
+  check_squash("a\xe2\x80\x8c" "b", NULL);              /* U+200C is not a space here */
+  check_squash("\xc2\xa0 \xe3\x80\x80x", "x");
+  check_squash("", "");
+  check_squash("   ", "");
+}
+END_TEST
+
 static Suite *text_suite(void) {
   Suite *s = suite_create("text");
   TCase *render = tcase_create("render");
@@ -183,6 +214,7 @@ static Suite *text_suite(void) {
   tcase_add_test(render, lists_tables_and_pre);
   tcase_add_test(render, collapse_helper);
   tcase_add_test(render, utf8_helpers);
+  tcase_add_test(render, squash_spaces);
   tcase_add_test(stats, stats_of_a_paragraph);
   tcase_add_test(stats, stats_of_unspaced_scripts);
   tcase_add_test(stats, stats_of_mixed_runs);

@@ -211,6 +211,18 @@ local function says_modified(s)
   return false
 end
 
+-- says_modified of a class or itemprop, once per value and page: date
+-- elements of a page share a few classes.
+local function hint_says_modified(hint, cache)
+  cache.modified = cache.modified or {}
+  local r = cache.modified[hint]
+  if r == nil then
+    r = says_modified(hint) or hint:lower():find("modif") ~= nil
+    cache.modified[hint] = r
+  end
+  return r
+end
+
 local function describe(node)
   local tag, cls = node:tag(), node:attr("class") or node:attr("itemprop") or ""
   cls = cls:match("%S+")
@@ -230,8 +242,7 @@ function M.dates(doc, cache)
     local value = date_value(node, rule.attr, cache)
     if not (value and value:find("%d")) then return nil end
     local hint = node:attr("itemprop") or node:attr("class") or ""
-    return value, { source = "html:" .. describe(node),
-      modified = says_modified(hint) or hint:lower():find("modif") ~= nil }
+    return value, { source = "html:" .. describe(node), modified = hint_says_modified(hint, cache) }
   end)
 end
 
@@ -305,8 +316,8 @@ local PAGE_WIDE = set_of { "html", "body" }
 -- The smallest block holding the body and a headline, when it is not
 -- much bigger than the body (else the headline sits in a page-wide header);
 -- the body's parent when the headline is inside the body.
-local function shared_block(body, headlines)
-  local limit = body:stats().chars * M.region_slack + M.region_extra
+local function shared_block(body, body_chars, headlines)
+  local limit = body_chars * M.region_slack + M.region_extra
   local best, best_chars
   for _, h in ipairs(headlines or {}) do
     local hset, p = key_set(h.keys, h.key), body
@@ -325,9 +336,11 @@ end
 
 -- A predicate: is c in the small block around the headline (the article's
 -- header) that does not also hold the body (then it is the page)?
-function M.near(body)
+-- body_chars: the body's characters, when the caller has them.
+function M.near(body, body_chars)
   local up = body and key_set(body:ancestor_keys(), body:key()) or {}
-  local limit = math.max(M.near_chars, body and body:stats().chars * M.near_share or 0)
+  body_chars = body_chars or (body and body:stats().chars)
+  local limit = math.max(M.near_chars, body and body_chars * M.near_share or 0)
   return function(c)
     return c.near ~= nil and c.near <= limit and not up[c.near_key]
   end
@@ -336,10 +349,11 @@ end
 -- A predicate: does candidate c lie in the article region: the body, the
 -- headline's block, or the compact block holding both?
 function M.region(body, headlines)
-  local near = M.near(body)
+  local body_chars = body and body:stats().chars  -- one walk of the body for both tests
+  local near = M.near(body, body_chars)
   if not body then return near end
   local body_key = body:key()
-  local shared = shared_block(body, headlines)
+  local shared = shared_block(body, body_chars, headlines)
   return function(c)
     if c.key == body_key or key_set(c.keys)[body_key] then return true end
     if near(c) then return true end

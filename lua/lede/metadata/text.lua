@@ -1,21 +1,18 @@
 -- Small string helpers for lede.metadata: white space, entities, letter case
 -- beyond ASCII, comparison keys, URL resolution.
+local core = require "lede.core"
+
 local M = {}
 
--- Unicode spaces that HTML text and JSON-LD carry, as UTF-8: U+00A0, U+2002,
--- U+2003, U+2009, U+200A, U+200B, U+202F, U+3000.
+-- Unicode spaces that HTML text and JSON-LD carry (U+00A0, U+2002, U+2003,
+-- U+2009, U+200A, U+200B, U+202F, U+3000) become spaces, runs of white space
+-- one space, the ends are trimmed; nil when nothing is left. In C
+-- (core.squash): metadata squashes tens of thousands of strings a corpus,
+-- and most come back unchanged, without a copy.
+local core_squash = core.squash
 function M.squash(s)
   if type(s) ~= "string" then return nil end
-  if s:find("\194\160", 1, true) then s = s:gsub("\194\160", " ") end
-  if s:find("[\226\227]\128") then
-    s = s:gsub("\226\128[\130\131\137\138\139\175]", " "):gsub("\227\128\128", " ")
-  end
-  -- most strings are already clean: four scans cost less than three copies
-  if s:find("%s%s") or s:find("[\t-\r]") then s = s:gsub("%s+", " ") end
-  if s:find("^ ") then s = s:sub(2) end
-  if s:find(" $") then s = s:sub(1, -2) end
-  if s == "" then return nil end
-  return s
+  return core_squash(s)
 end
 
 -- Like squash, but line breaks (between blocks) stay, one per run.
