@@ -19,10 +19,19 @@ M.min_body_chars = boilerplate.min_body_chars
 
 -- Splits a class or id value into lowercase words at spaces, '-', '_', ':'
 -- and camelCase boundaries (the words lede.boilerplate lists are such words).
+-- Pages repeat their class values, so each is split once per process (a pure
+-- function's memo, emptied past M.words_memo_max): callers must not change
+-- the list they get.
+M.words_memo_max = 4096
+local words_memo, words_memo_n = {}, 0
+
 function M.words_of(value)
-  local words = {}
-  value = value:gsub("(%l)(%u)", "%1 %2")
-  for w in value:lower():gmatch("[^%s%-_:%.]+") do words[#words + 1] = w end
+  local words = words_memo[value]
+  if words then return words end
+  words = {}
+  for w in value:gsub("(%l)(%u)", "%1 %2"):lower():gmatch("[^%s%-_:%.]+") do words[#words + 1] = w end
+  if words_memo_n >= M.words_memo_max then words_memo, words_memo_n = {}, 0 end
+  words_memo[value], words_memo_n = words, words_memo_n + 1
   return words
 end
 
