@@ -40,6 +40,7 @@ typedef struct {
   lua_Integer *nwords, *nlinks;         /* elements in each list so far */
   size_t nrules, nparts;
   lua_Integer nattrs, max;
+  struct hit_cache *hits;               /* rule hits by class/id value, see value_bits */
 } gather;
 
 /* Memory owned by a userdata kept in the anchor table at stack index anchor,
@@ -149,6 +150,7 @@ static const char *const ATTR_NAMES[A_COUNT] = { "itemprop", "rel", "data-testid
 typedef struct {
   const char *v[A_COUNT];  /* NULL: the element has no such attribute */
   size_t len[A_COUNT];
+  unsigned char stable[A_COUNT];  /* v points into the tree (not a joined copy on the stack) */
 } attr_set;
 
 /* Most attributes are none of these: the first letter rules them out
@@ -164,15 +166,17 @@ static int attr_slot(const xmlChar *name) {
 
 /* The value of attribute a. A value of several nodes is joined on the Lua
  * stack (the caller resets the stack after the element). */
-static const char *attr_text(lua_State *L, xmlAttrPtr a, size_t *len) {
+static const char *attr_text(lua_State *L, xmlAttrPtr a, size_t *len, unsigned char *stable) {
   xmlNodePtr c = a->children;
   luaL_Buffer b;
+  *stable = 1;
   if (!c) { *len = 0; return ""; }
   if (!c->next && c->type == XML_TEXT_NODE) {
     const char *s = c->content ? (const char *)c->content : "";
     *len = strlen(s);
     return s;
   }
+  *stable = 0;
   luaL_buffinit(L, &b);
   for (; c; c = c->next) {
     if ((c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE) && c->content)
@@ -190,7 +194,7 @@ static void read_attrs(lua_State *L, xmlNodePtr n, attr_set *as) {
   for (k = 0; k < A_COUNT; k++) as->v[k] = NULL;
   for (a = n->properties; a; a = a->next) {
     if (!a->name || (k = attr_slot(a->name)) < 0 || as->v[k]) continue;
-    as->v[k] = attr_text(L, a, &as->len[k]);
+    as->v[k] = attr_text(L, a, &as->len[k], &as->stable[k]);
   }
 }
 
@@ -239,16 +243,66 @@ static int value_hits(const mindex_rule *r, const attr_set *as, int k, const cha
   return mindex_rule_hits(r, as->v[k], as->len[k], 1);
 }
 
+/* Pages repeat their class values (about two in three elements carry one
+ * seen before), so the rules a value hits are worked out once per value and
+ * page: an open-addressing table from the value to one byte per rule. When
+ * it fills up, further values are matched afresh. */
+#define HIT_SLOTS 2048
+#define HIT_FILL (HIT_SLOTS / 4 * 3)
+
+typedef struct {
+  const char *s;  /* the value, in the tree; NULL: an empty slot */
+  size_t len;
+} hit_key;
+
+struct hit_cache {
+  hit_key key[HIT_SLOTS];
+  size_t used;
+  unsigned char *bits;  /* HIT_SLOTS rows of nrules bytes, then a scratch row per slot A_CLASS, A_ID */
+};
+
+static size_t hit_hash(const char *s, size_t len) {
+  size_t h = 2166136261u, i;
+  for (i = 0; i < len; i++) h = (h ^ (unsigned char)s[i]) * 16777619u;
+  return h & (HIT_SLOTS - 1);
+}
+
+static void hit_compute(const gather *g, const attr_set *as, int k, unsigned char *bits) {
+  char fbuf[512];
+  const char *folded = mindex_lower(fbuf, sizeof fbuf, as->v[k], as->len[k]) ? fbuf : NULL;
+  size_t r;
+  for (r = 0; r < g->nrules; r++) bits[r] = (unsigned char)value_hits(&g->rules[r], as, k, folded);
+}
+
+/* The rules the value at slot k (A_CLASS or A_ID) hits, one byte per rule. */
+static const unsigned char *value_bits(gather *g, const attr_set *as, int k) {
+  struct hit_cache *c = g->hits;
+  unsigned char *row = c->bits + ((size_t)HIT_SLOTS + (k == A_ID)) * g->nrules;  /* scratch */
+  size_t i = hit_hash(as->v[k], as->len[k]);
+  if (as->stable[k]) {
+    for (; c->key[i].s; i = (i + 1) & (HIT_SLOTS - 1)) {
+      if (c->key[i].len == as->len[k] && memcmp(c->key[i].s, as->v[k], as->len[k]) == 0)
+        return c->bits + i * g->nrules;
+    }
+    if (c->used < HIT_FILL) {
+      c->key[i].s = as->v[k];
+      c->key[i].len = as->len[k];
+      c->used++;
+      row = c->bits + i * g->nrules;
+    }
+  }
+  hit_compute(g, as, k, row);
+  return row;
+}
+
 static void gather_words(gather *g, xmlNodePtr n, const attr_set *as) {
-  char cbuf[512], ibuf[256];
-  const char *cls, *id;
+  const unsigned char *cls, *id;
   size_t k;
   if (!as->v[A_CLASS] && !as->v[A_ID]) return;
-  cls = as->v[A_CLASS] && mindex_lower(cbuf, sizeof cbuf, as->v[A_CLASS], as->len[A_CLASS]) ? cbuf : NULL;
-  id = as->v[A_ID] && mindex_lower(ibuf, sizeof ibuf, as->v[A_ID], as->len[A_ID]) ? ibuf : NULL;
+  cls = as->v[A_CLASS] ? value_bits(g, as, A_CLASS) : NULL;
+  id = as->v[A_ID] ? value_bits(g, as, A_ID) : NULL;
   for (k = 0; k < g->nrules; k++) {
-    if (g->nwords[k] >= g->max) continue;
-    if (value_hits(&g->rules[k], as, A_CLASS, cls) || value_hits(&g->rules[k], as, A_ID, id))
+    if (g->nwords[k] < g->max && ((cls && cls[k]) || (id && id[k])))
       append(g, g->words, k, &g->nwords[k], n);
   }
 }
@@ -326,6 +380,10 @@ int lmindex_gather(lua_State *L) {
   lua_newtable(L);
   anchor = lua_gettop(L);
   read_spec(L, 2, anchor, &g);
+  g.hits = anchored_alloc(L, anchor, sizeof *g.hits);
+  memset(g.hits->key, 0, sizeof g.hits->key);
+  g.hits->used = 0;
+  g.hits->bits = anchored_alloc(L, anchor, ((size_t)HIT_SLOTS + 2) * g.nrules);
   lua_createtable(L, 0, 5);  /* the result */
   lua_newtable(L);
   g.attrs = lua_gettop(L);
