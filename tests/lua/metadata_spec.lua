@@ -372,6 +372,17 @@ t.test("lines of a byline block are separate pieces: a newspaper's name is no pe
   t.eq({ "Jane Doe", "John Roe" }, people.parse("By Jane Doe\nJohn Roe").names)
 end)
 
+t.test("a web address as a byline is the site, not a person", function()
+  local people = require "lede.metadata.people"
+  local r = people.parse("Timesofindia.Com")
+  t.eq({}, r.names)
+  t.eq({ "Timesofindia.Com" }, r.orgs)
+  t.eq({ "Mike Cason" }, people.parse("By Mike Cason, al.com").names)
+  t.eq({}, people.parse("news.com.au").names)
+  t.eq({ "J.Smith" }, people.parse("J.Smith").names, "an initial glued to a name is no address")
+  t.eq({ "Jane Doe" }, people.parse("Jane Doe").names)
+end)
+
 t.test("an editor, illustrator or photographer in a byline is not an author", function()
   local people = require "lede.metadata.people"
   t.eq({ "Rob Ewaschuk" }, people.parse("Written by Rob Ewaschuk\nEdited by Betsy Beyer").names)

@@ -230,8 +230,19 @@ local CJK_ORG_SUFFIXES = tables.cjk_org_suffixes
 -- The site's own name (a one-word name may be the host's: "ITmedia" on
 -- itmedia.co.jp; a blog's "Haki Benita" on hakibenita.com is a person), a
 -- name starting with "The", or a Chinese/Japanese desk ("ASCII編集部").
+local DOMAIN_ENDINGS = {}
+for _, e in ipairs(tables.domain_endings) do DOMAIN_ENDINGS[e] = true end
+
+-- "Timesofindia.Com", "news.com.au": a web address, one word of labels.
+local function is_domain(piece)
+  local low = text.lower(piece):match("^%s*(.-)%s*$")
+  local ending = low:match("^[%w%-]+%.[%w%-%.]*%f[%a](%a+)$")
+  return ending ~= nil and (DOMAIN_ENDINGS[ending] or (#ending == 2 and #low >= 6))
+end
+
 local function names_organisation(piece, orgs)
   local key = text.key(piece)
+  if is_domain(piece) then return true end
   if orgs and (orgs[key] or orgs[M.squeeze(key)]) then return true end
   if orgs and not key:find(" ") and orgs["host:" .. key] then return true end
   for _, suffix in ipairs(CJK_ORG_SUFFIXES) do

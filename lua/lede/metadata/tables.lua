@@ -196,6 +196,10 @@ M.job_words = {
 
 -- Endings of Chinese and Japanese desk and paper names (editorial
 -- department, newspaper, news agency).
+-- The endings of web addresses given as a byline ("Timesofindia.Com",
+-- "al.com"): a site, never a person. Two-letter country codes count too.
+M.domain_endings = { "com", "net", "org", "info", "biz", "news", "online", "media", "tv", "co" }
+
 M.cjk_org_suffixes = { "編集部", "编辑部", "新聞", "新闻", "新聞社", "通信", "日报", "日報" }
 
 -- Joins between names in a byline.
