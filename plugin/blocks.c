@@ -1695,6 +1695,123 @@ static int is_alt_caption(xmlNodePtr n, const char *s, size_t len) {
   return yes;
 }
 
+/* A photo credit left in the text as a block of its own: one short line that
+ * is a labelled credit ("Photo: X", "Image source: X", "Photo by X",
+ * "[Featured image by X]", CLS_CREDIT labels) or names a photo agency beside
+ * a photographer ("X/Getty Images", "REUTERS/X", "...＝ロイター": the
+ * agencies are CLS_CREDIT members written with a leading '/'). Right after an
+ * image, a short block whose last line or last sentence is such a credit, or
+ * is a picture desk's name alone ("Getty Images", "//name"), is the image's
+ * caption. A news agency's name alone is left alone: above or below a story
+ * it is the story's wire credit. */
+#define CREDIT_MAX 160       /* bytes of a credit line */
+#define CREDIT_LABEL 24      /* bytes of its label ("Image source") */
+#define CREDIT_AGENCY 63     /* bytes of an agency's name (lede.core.blocks takes no longer) */
+#define IMAGE_CAPTION_MAX 400  /* bytes of a caption ending with a credit, after an image */
+
+static void credit_trim(const char **s, size_t *len) {
+  while (*len && is_lua_space((unsigned char)**s)) { (*s)++; (*len)--; }
+  while (*len && is_lua_space((unsigned char)(*s)[*len - 1])) (*len)--;
+}
+
+/* [s, s + len), trimmed and without a final full stop, is a photo agency
+ * (CLS_CREDIT's "/name"); alone: one that is a photo credit alone ("//name"). */
+static int credit_is_agency(const judge *j, const char *s, size_t len, int alone) {
+  char key[CREDIT_AGENCY + 2];
+  credit_trim(&s, &len);
+  if (len && s[len - 1] == '.') len--;
+  credit_trim(&s, &len);
+  if (!len || len > CREDIT_AGENCY) return 0;
+  key[0] = key[1] = '/';
+  memcpy(key + 2, s, len);
+  return classify_member_lower(j->c, CLS_CREDIT, alone ? key : key + 1, len + (alone ? 2 : 1));
+}
+
+static int lead_opens_credit(const classify *c, const char *s, size_t len);
+
+/* The word "by" (any case) is in [s, s + len). */
+static int credit_has_by(const char *s, size_t len) {
+  size_t k;
+  for (k = 0; k + 2 <= len; k++)
+    if ((s[k] | 0x20) == 'b' && (s[k + 1] | 0x20) == 'y' && (k == 0 || is_lua_space((unsigned char)s[k - 1])) &&
+        (k + 2 == len || is_lua_space((unsigned char)s[k + 2])))
+      return 1;
+  return 0;
+}
+
+/* "X/Agency", "Agency/X", "X＝Agency": parts split at '/' and U+FF1D, one an
+ * agency and one not ("AP/Reuters" is a story's wire credit). A byline or a
+ * reporting credit ("By Jane Doe/AP", "Reporting by X/Reuters") is not a photo
+ * credit: the wire credits read it. */
+static int credit_slash_form(const judge *j, const char *s, size_t len) {
+  size_t start = 0, k = 0, parts = 0, agency = 0;
+  if (credit_has_by(s, len) || lead_opens_credit(j->c, s, len)) return 0;
+  while (k <= len) {
+    size_t sep = k == len ? 1 : s[k] == '/' ? 1 : (len - k >= 3 && memcmp(s + k, "\xef\xbc\x9d", 3) == 0) ? 3 : 0;
+    if (!sep) { k++; continue; }
+    parts++;
+    if (credit_is_agency(j, s + start, k - start, 0)) agency++;
+    k += sep;
+    start = k;
+  }
+  return parts >= 2 && agency >= 1 && agency < parts;
+}
+
+/* "Label: X" or "Label by X", the label in CLS_CREDIT. */
+static int credit_labelled(const judge *j, const char *s, size_t len) {
+  size_t k;
+  for (k = 1; k < len && k <= CREDIT_LABEL; k++) {
+    if (s[k] == ':' && k + 1 < len)
+      return classify_member_lower(j->c, CLS_CREDIT, s, k);
+    if (k + 4 < len && s[k] == ' ' && (s[k + 1] | 0x20) == 'b' && (s[k + 2] | 0x20) == 'y' && s[k + 3] == ' ' &&
+        !(s[k + 4] >= 'a' && s[k + 4] <= 'z'))  /* a name follows, not a phrase ("photo by photo") */
+      if (classify_member_lower(j->c, CLS_CREDIT, s, k)) return 1;
+  }
+  return 0;
+}
+
+/* One line that is a photo credit; by an image, an agency's name alone is one too. */
+static int is_credit_line(const judge *j, const char *s, size_t len, int by_image) {
+  credit_trim(&s, &len);
+  if (len > CREDIT_MAX || len < 3 || memchr(s, '\n', len)) return 0;
+  if ((s[0] == '(' && s[len - 1] == ')') || (s[0] == '[' && s[len - 1] == ']')) {
+    s++;
+    len -= 2;
+    credit_trim(&s, &len);
+  }
+  return credit_labelled(j, s, len) || credit_slash_form(j, s, len) ||
+         (by_image && credit_is_agency(j, s, len, 1));
+}
+
+/* The last line of the block, or when it has one line, what follows its last
+ * sentence ("Caption. Bild: X / AP Photo"). */
+static int credit_tail(const judge *j, const char *s, size_t len) {
+  size_t k;
+  credit_trim(&s, &len);
+  for (k = len; k > 0 && s[k - 1] != '\n'; k--) {}
+  if (k > 0) return is_credit_line(j, s + k, len - k, 1);
+  for (k = len; k > 1; k--)
+    if ((s[k - 2] == '.' && s[k - 1] == ' ') ||
+        (k >= 3 && memcmp(s + k - 3, "\xe3\x80\x82", 3) == 0))  /* 。 */
+      return k < len && is_credit_line(j, s + k, len - k, 1);
+  return 0;
+}
+
+/* The block at idx is a photo credit, or a caption ending with one under an image. */
+static int is_credit_caption(walker *w, const judge *j, size_t idx) {
+  recx x = wk_x(w, idx);
+  const char *s = w->out.data ? w->out.data + *x.ts : NULL;
+  size_t len = *x.te - *x.ts;
+  unsigned char cand = j->cand[idx];
+  xmlNodePtr n = w->t->rec[idx].node;
+  if (!s || !(cand & CAND_LINE) || (cand & (CAND_C | CAND_IN_PRE)) || len > IMAGE_CAPTION_MAX ||
+      !(tag_kind(w, n->name) & TK_BREAK) ||  /* a span: the block holding it is judged whole */
+      w->stack[w->depth - 1].min_src < idx || lead_is_heading(n))
+    return 0;
+  if (is_credit_line(j, s, len, 0)) return 1;
+  return image_before(n) && (is_credit_line(j, s, len, 1) || credit_tail(j, s, len));
+}
+
 static int prune_enter(walker *w, size_t idx) {
   judge *j = w->ud;
   xmlNodePtr n = w->t->rec[idx].node;
@@ -1911,7 +2028,8 @@ static unsigned prune_leave(walker *w, size_t idx) {
   }
   if ((cand & CAND_C) ||
       ((cand & CAND_ALT) && 2 * x.link[P_NO_AB(j)] < x.chars[P_NO_AB(j)] &&  /* a teaser's title is a link */
-       is_alt_caption(w->t->rec[idx].node, w->out.data ? w->out.data + *x.ts : NULL, *x.te - *x.ts))) {
+       is_alt_caption(w->t->rec[idx].node, w->out.data ? w->out.data + *x.ts : NULL, *x.te - *x.ts)) ||
+      (2 * x.link[P_NO_AB(j)] < x.chars[P_NO_AB(j)] && is_credit_caption(w, j, idx))) {
     j->gview[idx] = (unsigned char)P_NO_AB(j);
     if (judge_allows(j, caption_fits(x.chars[P_NO_AB(j)], j->total))) {
       j->state[idx] = ST_C;

@@ -71,7 +71,7 @@ typedef enum {
   BLOCKS_CLASS,         /* a class/id word: "class/id word '<word>'" */
   BLOCKS_LINE,          /* its whole text is a boilerplate line */
   BLOCKS_LINK_DENSE,    /* ul, ol, div or section with link density above 0.6 */
-  BLOCKS_CAPTION,       /* figcaption, or a caption/credit class word */
+  BLOCKS_CAPTION,       /* figcaption, a caption/credit class word, or a photo credit's text */
   BLOCKS_APART,         /* a sibling of the scored body's best candidate that is not the article's */
   BLOCKS_LEAD           /* the article's header above the story: headline, kicker, byline, date */
 } blocks_why;
@@ -158,7 +158,9 @@ void blocks_prune_free(blocks_prune *p);
 
 /* prune: inside body, the blocks to remove and why. In the order Lua applies
  * them: tags in CLS_TAG_OUTSIDE, class/id boilerplate (guarded), captions
- * (by tag or class, or a block after an image repeating its alt text), then
+ * (by tag or class, a block after an image repeating its alt text, a line
+ * that is a photo credit, or a short block after an image ending with one:
+ * CLS_CREDIT's labels and agencies), then
  * boilerplate lines and link-dense ul/ol/div/section, each judged on the
  * body as the earlier removals leave it. Never a block holding more than half
  * of the body's characters, but a list of teasers whose class says

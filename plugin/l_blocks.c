@@ -80,6 +80,33 @@ static void lblocks_list(lua_State *L, lblocks *b, const char *key, cls_set set)
   lua_pop(L, 1);
 }
 
+/* The agencies of photo credits, kept in CLS_CREDIT apart from its labels:
+ * t[key]'s names as "/name", and when alone is set also as "//name" (a
+ * name that is a photo credit alone, under an image). blocks.c reads them so. */
+static void lblocks_agencies(lua_State *L, lblocks *b, const char *key, int alone) {
+  lua_Integer i, n;
+  char k[66];
+  if (lua_getfield(L, 1, key) != LUA_TTABLE) {
+    if (!lua_isnil(L, -1)) luaL_error(L, "blocks.config: %s must be a list of strings", key);
+    lua_pop(L, 1);
+    return;
+  }
+  n = (lua_Integer)lua_rawlen(L, -1);
+  for (i = 1; i <= n; i++) {
+    size_t len;
+    const char *s;
+    lua_rawgeti(L, -1, i);
+    if (!(s = lua_type(L, -1) == LUA_TSTRING ? lua_tolstring(L, -1, &len) : NULL) || len > 63)
+      luaL_error(L, "blocks.config: %s[%d] is not a string of at most 63 bytes", key, (int)i);
+    k[0] = k[1] = '/';
+    memcpy(k + 2, s, len);
+    lblocks_add(L, b, CLS_CREDIT, k + 1, len + 1);
+    if (alone) lblocks_add(L, b, CLS_CREDIT, k, len + 2);
+    lua_pop(L, 1);
+  }
+  lua_pop(L, 1);
+}
+
 /* phrases = { {"most", "read"}, ... } */
 static void lblocks_phrases(lua_State *L, lblocks *b) {
   lua_Integer i, n;
@@ -149,6 +176,8 @@ static int lblocks_config(lua_State *L) {
   lblocks_list(L, b, "lead_words", CLS_LEAD);
   lblocks_list(L, b, "promo_openings", CLS_PROMO);
   lblocks_list(L, b, "credit_labels", CLS_CREDIT);
+  lblocks_agencies(L, b, "photo_agencies", 1);
+  lblocks_agencies(L, b, "photo_credit_agencies", 0);
   lblocks_phrases(L, b);
   b->min_chars = opt_number(L, 1, "min_body_chars", 200);
   if (lua_getfield(L, 1, "body_selectors") == LUA_TTABLE) lblocks_compile(L, lua_gettop(L), &b->sel);

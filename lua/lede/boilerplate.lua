@@ -106,11 +106,38 @@ M.promo_openings = {
   "the views expressed", "the opinions expressed", "dieser beitrag gibt die meinung",
 }
 
--- A paragraph that is only "(Credit: …)" or "(Photo: …)" is a photo credit
--- left in the text: the labels (lowercased) before the colon.
+-- A photo credit left in the text as a line of its own goes to
+-- article.captions: "(Credit: …)", "Photo: …", "Image source: …", "Photo by
+-- …", "[Featured image by …]". The labels (lowercased) before the colon or
+-- "by".
 M.credit_labels = {
   "credit", "credits", "photo", "photos", "image", "images", "photo credit", "image credit",
   "foto", "fotos", "bild", "crédito", "créditos", "crédit", "crédits",
+  "image source", "photo source", "photograph", "photographs", "photography", "picture", "pictures",
+  "featured image", "top image", "top photo", "lead image", "header image", "cover image",
+  "main image", "photo illustration", "illustration", "photos and video", "bildquelle", "fotoquelle",
+  "fotografía", "fotografia", "imagen", "imágenes",
+}
+
+-- Picture desks and stock libraries (lowercased): "Mark Wilson/Getty Images",
+-- "AP Photo/Evan Vucci". A line naming one beside a photographer (split at
+-- '/' and '＝') is a photo credit; right after an image, the name alone is
+-- one too ("Getty Images" under a picture).
+M.photo_agencies = {
+  "getty images", "getty image", "getty", "shutterstock", "istock", "istockphoto", "alamy",
+  "ap photo", "ap images", "afp photo", "picture alliance", "picture-alliance", "imago",
+  "corbis", "usa today sports", "pa images", "nurphoto", "wireimage", "filmmagic", "unsplash",
+  "pexels", "sipa", "epa", "epa-efe",
+}
+
+-- News agencies whose photographers are credited the same way ("REUTERS/
+-- Brendan McDermid", "Jonathan Nackstrand/AFP", "…＝ロイター"): only beside a
+-- name is that a photo credit. Alone, even under an image, it is the story's
+-- wire credit ("Reuters", "AP/Reuters").
+M.photo_credit_agencies = {
+  "reuters", "afp", "ap", "associated press", "the associated press", "efe", "dpa", "anadolu",
+  "xinhua", "bloomberg", "usa today", "pa", "pa wire", "ansa", "pap", "tass", "kyodo",
+  "ロイター", "共同", "時事", "ＡＰ", "ＡＦＰ", "ＡＦＰ時事", "ＥＰＡ時事",
 }
 
 -- First words of the byline and date lines that sit between a headline and

@@ -101,11 +101,54 @@ t.test("prune: promotion and disclaimer paragraphs go by their opening; a story 
     pruned("<div id=d><p id=p2>Follow us on X.</p><p>The talks resume next week.</p></div>"))
 end)
 
-t.test("prune: a paragraph that is only a photo credit in parentheses goes; a remark in parentheses stays", function()
-  t.eq({ "c: boilerplate line" }, pruned("<p id=c>(Credit: Clayton Aldern / Grist)</p>"))
-  t.eq({ "c: boilerplate line" }, pruned("<p id=c>(Photo: AP)</p>"))
+-- The ids of the blocks prune keeps apart as captions.
+local function captioned(inner)
+  local doc = assert(core.parse("<body><div id=body><p>" .. LONG .. "</p>" .. inner .. "<p>" .. LONG
+    .. "</p></div></body>"))
+  local out = {}
+  for _, c in ipairs(blocks:prune_marks(doc:select("#body")[1]).captions) do out[#out + 1] = c:attr("id") end
+  return out
+end
+
+t.test("prune: a paragraph that is only a photo credit in parentheses is a caption; a remark stays", function()
+  t.eq({ "c" }, captioned("<p id=c>(Credit: Clayton Aldern / Grist)</p>"))
+  t.eq({ "c" }, captioned("<p id=c>(Photo: AP)</p>"))
+  t.eq({}, captioned("<p id=c>(Updated: the minister has since resigned.)</p>"))
+  t.eq({}, captioned("<p id=c>(Credit: see below) and more text after it.</p>"))
   t.eq({}, pruned("<p id=c>(Updated: the minister has since resigned.)</p>"))
-  t.eq({}, pruned("<p id=c>(Credit: see below) and more text after it.</p>"))
+end)
+
+t.test("prune: a line that is a photo credit is a caption; a sentence naming an agency is not", function()
+  t.eq({ "c" }, captioned("<p id=c>Image source: Getty Images.</p>"))
+  t.eq({ "c" }, captioned("<div id=c>Photo by Steve Pope/Getty Images</div>"))
+  t.eq({ "c" }, captioned("<p id=c>[Featured Image by Joe Raedle/Getty Images]</p>"))
+  t.eq({ "c" }, captioned("<p id=c>REUTERS/Brendan McDermid</p>"))
+  t.eq({ "c" }, captioned("<p id=c>Foto: Jane Doe</p>"))
+  -- story text, a wire credit ("Reuters", "AP/Reuters"), a label without a name, an inline span
+  t.eq({}, captioned("<p id=c>Getty Images said on Tuesday it would sue the start-up.</p>"))
+  t.eq({}, captioned("<p id=c>Reuters</p>"))
+  t.eq({}, captioned("<p id=c>AP/Reuters</p>"))
+  t.eq({}, captioned("<p id=c>By Jane Doe/AP</p>"))
+  t.eq({}, captioned("<p id=c>(Reporting by Jane Doe/Reuters)</p>"))
+  t.eq({}, captioned("<p id=c>Image:</p>"))
+  t.eq({}, captioned("<p id=c>Photo by photo, the album shows the town in 1920 as it was.</p>"))
+  t.eq({}, captioned("<p id=p>The team won. <span id=c>Photo: AP</span> Then the fans came out.</p>"))
+end)
+
+t.test("prune: a short block right after an image that ends with a photo credit is a caption", function()
+  -- the credit as its last line, after its last sentence, or an agency's name alone
+  t.eq({ "c" }, captioned("<div><img src=a.jpg alt=''></div><div id=c><p>Fans celebrate the second goal in "
+    .. "Tampere.<br>Foto: City-Press</p></div>"))
+  t.eq({ "c" }, captioned("<div><img src=a.jpg alt=''></div><div id=c><p>The players may soon be back on the "
+    .. "pitch. File photo. <span>Bild: Dave Thompson / AP Photo</span></p></div>"))
+  t.eq({ "c" }, captioned("<img src=a.jpg><p id=c>Getty Images</p>"))
+  t.eq({ "c" }, captioned("<img src=a.jpg><p id=c>先制点が決まり、喜ぶメッシ（左）とスアレス＝ロイター</p>"))
+  -- no image before it; a paragraph of story after the image; a story ending on a credit-like line
+  t.eq({}, captioned("<div id=c><p>Fans celebrate the second goal in Tampere.<br>Foto: City-Press</p></div>"))
+  t.eq({}, captioned("<img src=a.jpg><p id=c>" .. LONG .. LONG .. LONG .. "Photo: AP</p>"))
+  t.eq({}, captioned("<p id=c>Getty Images</p>"))
+  -- a news agency's name alone under an image is a source line (a wire credit), not a photo credit
+  t.eq({}, captioned("<img src=a.jpg><p id=c>ASSOCIATED PRESS</p>"))
 end)
 
 t.test("prune: 'Read also' links set as a quote or after a » are lines; a quote is not", function()

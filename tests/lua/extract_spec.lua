@@ -174,6 +174,19 @@ t.test("a caption without a caption class (it repeats the image's alt) leaves th
   t.contains(a.text, "The minister said")
 end)
 
+t.test("photo credits and a caption ending with one leave the text for captions; a wire credit stays", function()
+  local cap = "Delegates arrive in Geneva. Photo: Jane Doe/Reuters"
+  local a = assert(lede.extract(story("<figure><img src=/d.jpg alt=''></figure><div>" .. cap .. "</div>"
+    .. "<p>Image source: Getty Images.</p>")))
+  t.eq({ cap, "Image source: Getty Images." }, a.captions)
+  t.excludes(a.text, "Delegates arrive")
+  t.excludes(a.text, "Image source")
+  t.contains(a.text, "The minister said")
+  a = assert(lede.extract(story("<p>Reuters</p>")))  -- a source line, not a photo credit
+  t.eq("Reuters", a.wire[1] and a.wire[1].agency)
+  t.eq(nil, a.captions[1])
+end)
+
 t.test("a related-stories list below a short story goes, though it is longer than the story", function()
   local items = {}
   for i = 1, 5 do
