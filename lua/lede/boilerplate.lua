@@ -104,6 +104,11 @@ M.promo_openings = {
   "seguici su", "siga-nos", "never miss", "sign up for our", "sign up to our", "subscribe to our",
   "we want to hear what you think", "puede escribirnos", "puedes escribirnos",
   "the views expressed", "the opinions expressed", "dieser beitrag gibt die meinung",
+  -- affiliate disclosures
+  "this article contains affiliate links", "this post contains affiliate links",
+  "this article may contain affiliate links", "this post may contain affiliate links",
+  "this story contains affiliate links", "we may earn a commission", "we may receive a commission",
+  "as an amazon associate", "when you buy through links on our site",
 }
 
 -- A photo credit left in the text as a line of its own goes to

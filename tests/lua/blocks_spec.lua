@@ -93,6 +93,10 @@ t.test("prune: promotion and disclaimer paragraphs go by their opening; a story 
   t.eq({ "f: boilerplate line" }, pruned("<p id=f>Follow us on Telegram, Instagram and X for live updates.</p>"))
   t.eq({ "n: boilerplate line" }, pruned("<p id=n>Never miss the latest news by signing up to our newsletter!</p>"))
   t.eq({ "v: boilerplate line" }, pruned("<p id=v>The views expressed in this column are the author's own.</p>"))
+  t.eq({ "a: boilerplate line" }, pruned("<p id=a>This article contains affiliate links to products selected by "
+    .. "our editors. Mental Floss may receive a commission for purchases made through these links.</p>"))
+  t.eq({ "c: boilerplate line" }, pruned("<p id=c>We may earn a commission when you buy through our links.</p>"))
+  t.eq({}, pruned("<p id=w>We may earn less this year, the airline's chief executive warned on Monday.</p>"))
   -- an opening must end at a word boundary; a long paragraph or one holding others is story
   t.eq({}, pruned("<p id=x>Following usual practice, the minister met the press on Tuesday.</p>"))
   t.eq({}, pruned("<p id=y>Never mind the delays, officials said. " .. LONG .. "</p>"))
