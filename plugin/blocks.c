@@ -837,7 +837,13 @@ static int judge_allows(const judge *j, int ok) {
  * stats_compute: a second view would cost every open element a snapshot, and
  * pages nest 100,000 levels deep. */
 enum { C_NO_TAGS, C_VIEWS };
-enum { CLEAN_TAG = 1, CLEAN_HIDDEN = 2 };
+enum { CLEAN_TAG = 1, CLEAN_HIDDEN = 2, CLEAN_UNSEEN = 4 };
+
+/* gview of a removal no guard reads: an element whose content the text never
+ * shows (script, style, svg, ...). Its size is no measure of the page's text:
+ * a 100 KB script of page state in <head> would otherwise "hold most of the
+ * page" and cost a second walk, only to be kept for nothing. */
+#define GVIEW_UNGUARDED 0xFF
 
 /* A record's characters in view k (the records' own numbers are view 0's). */
 static size_t view_chars(const walker *w, size_t idx, int k) {
@@ -851,7 +857,8 @@ static int clean_enter(walker *w, size_t idx) {
   j->cand[idx] = 0;
   j->state[idx] = ST_NONE;
   if (n == w->root) return 0;
-  if (current_kind(w) & TK_CLEAN) j->cand[idx] = CLEAN_TAG;
+  if (current_kind(w) & TK_CLEAN)
+    j->cand[idx] = (unsigned char)(CLEAN_TAG | ((current_kind(w) & TK_INVISIBLE) ? CLEAN_UNSEEN : 0));
   else if (n->properties && is_hidden(n)) j->cand[idx] = CLEAN_HIDDEN;
   return j->cand[idx] != 0;
 }
@@ -859,8 +866,10 @@ static int clean_enter(walker *w, size_t idx) {
 static unsigned clean_leave(walker *w, size_t idx) {
   judge *j = w->ud;
   if (w->failed || !j->cand[idx]) return 0;
-  j->gview[idx] = C_NO_TAGS;
-  if (!judge_allows(j, !guard_keeps(view_chars(w, idx, C_NO_TAGS), j->total))) return 0;
+  j->gview[idx] = (j->cand[idx] & CLEAN_UNSEEN) ? GVIEW_UNGUARDED : C_NO_TAGS;
+  if (j->gview[idx] != GVIEW_UNGUARDED &&
+      !judge_allows(j, !guard_keeps(view_chars(w, idx, C_NO_TAGS), j->total)))
+    return 0;
   if (j->cand[idx] == CLEAN_HIDDEN) {
     j->state[idx] = ST_HIDDEN;
     return 0;  /* no view reads the page without hidden blocks */
@@ -875,7 +884,7 @@ static int guards_hold(const walker *w, const judge *j) {
   for (i = 0; i < w->t->n; i++) {
     unsigned char st = j->state[i];
     if (st == ST_A || (st == ST_B && !is_teaser_list(w->t, i)) || st == ST_HIDDEN) {
-      if (guard_keeps(view_chars(w, i, j->gview[i]), j->total)) return 0;
+      if (j->gview[i] != GVIEW_UNGUARDED && guard_keeps(view_chars(w, i, j->gview[i]), j->total)) return 0;
     } else if (st == ST_C && !caption_fits(view_chars(w, i, j->gview[i]), j->total)) {
       return 0;
     }
@@ -939,7 +948,9 @@ static int clean_guards_sure(const walker *w, const judge *j, size_t lower) {
   size_t i;
   for (i = 0; i < w->t->n; i++) {
     unsigned char st = j->state[i];
-    if ((st == ST_A || st == ST_HIDDEN) && view_chars(w, i, j->gview[i]) > lower / 2.0) return 0;
+    if ((st == ST_A || st == ST_HIDDEN) && j->gview[i] != GVIEW_UNGUARDED &&
+        view_chars(w, i, j->gview[i]) > lower / 2.0)
+      return 0;
   }
   return 1;
 }

@@ -99,7 +99,8 @@ enum {
 
 /* clean: the elements of doc to remove, in document order, outermost only:
  * tags in CLS_TAG_CLEAN, then hidden elements. Never the root element, and
- * never a node holding more than half the characters of <body>. */
+ * never a node holding more than half the characters of <body> (except an
+ * element whose content is never text: script, style, svg ...). */
 int blocks_clean_marks(xmlDocPtr doc, const classify *c, int flags, blocks_marks *out);
 
 /* body: CSS selectors tried in order, compiled once. A selector that is one

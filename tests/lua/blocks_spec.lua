@@ -29,6 +29,16 @@ t.test("clean_marks names what clean removes, and apply removes it", function()
   t.eq(0, #doc:select("script, button, #h"))
 end)
 
+t.test("clean: a script bigger than the page's text is still removed; a hidden block holding it is kept", function()
+  local state = "<script id=state>window.__STATE__ = " .. string.rep('{"k": "v"}, ', 400) .. "</script>"
+  local html = "<html><head>" .. state .. "</head><body><p>Short story.</p>"
+    .. "<style id=st>" .. string.rep("p { color: red } ", 100) .. "</style></body></html>"
+  t.eq({ "state: tag script", "st: tag style" }, summary(blocks:clean_marks(assert(core.parse(html)))))
+  -- the guard still protects text: a display:none wrapper around the story stays
+  html = "<html><body><div id=w style='display:none'><p>" .. LONG .. "</p></div><p>Menu</p></body></html>"
+  t.eq({}, summary(blocks:clean_marks(assert(core.parse(html)))))
+end)
+
 t.test("best_body gives the node, the rule and how it was found", function()
   local doc = assert(core.parse("<body><div class=article-body id=ab><p>" .. LONG .. LONG .. "</p></div></body>"))
   local node, rule, kind = blocks:best_body(doc)
