@@ -288,7 +288,10 @@ function M.finish(article, ctx)
   if not meta then return article end
   article.sources = article.sources or {}
   article.authors = article.authors or {}
-  local in_region = region.region(ctx.body, meta.headlines)
+  -- readerable measured the body after render, and nothing changes the tree
+  -- between render and here
+  local bs = ctx.body_stats
+  local in_region = region.region(ctx.body, meta.headlines, bs and bs.node == ctx.body and bs.stats.chars or nil)
   finish_dates(article, ctx, region.inside(meta.dates, in_region))
   authors.finish(article, ctx, region.inside(meta.bylines, in_region))
   if type(article.date_source) == "table" then  -- a filter's rule set the date

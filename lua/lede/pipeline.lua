@@ -247,6 +247,7 @@ end
 M.min_readerable_chars = 250
 function M.readerable(ctx)
   local st = ctx.body:stats()
+  ctx.body_stats = { node = ctx.body, stats = st }  -- metadata.finish reads the same body's size
   local own = st.chars - st.link_chars
   local yes = ctx.body_rule ~= "whole page" and own >= M.min_readerable_chars and st.link_density < 0.5
   ctx.article.readerable = yes

@@ -348,8 +348,9 @@ end
 
 -- A predicate: does candidate c lie in the article region: the body, the
 -- headline's block, or the compact block holding both?
-function M.region(body, headlines)
-  local body_chars = body and body:stats().chars  -- one walk of the body for both tests
+-- body_chars: the body's characters, when the caller has them.
+function M.region(body, headlines, body_chars)
+  body_chars = body_chars or (body and body:stats().chars)  -- one walk of the body for both tests
   local near = M.near(body, body_chars)
   if not body then return near end
   local body_key = body:key()
