@@ -206,3 +206,53 @@ t.test("select: direct and XPath matching agree, on plain and deep pages", funct
   t.eq(19999, #deep:select("div div"))
   t.eq(1, #deep:select("div > span"))
 end)
+
+-- Random plain selectors (a fixed seed) on real pages: the direct matcher
+-- and XPath must agree on every one, from the document and from <body>.
+t.test("select: direct matching agrees with XPath on 300 random selectors, 5 pages", function()
+  local TAGS = { "div", "p", "a", "span", "li", "ul", "h1", "h2", "article", "section", "time", "img", "*" }
+  local WORDS = { "story", "article", "body", "content", "main", "byline", "author", "date", "nav", "menu",
+    "a", "b", "x-y", "share", "related", "title", "header", "footer", "item" }
+  local ATTRS = { "class", "id", "href", "rel", "lang", "datetime", "itemprop", "data-x", "title" }
+  local OPS = { "=", "~=", "|=", "^=", "$=", "*=" }
+  local rnd = 12345
+  local function rand(n)  -- a small LCG: the same selectors on every platform
+    rnd = (rnd * 1103515245 + 12345) % 2147483648
+    return rnd % n + 1
+  end
+  local function pick(list) return list[rand(#list)] end
+  local function simple()
+    local r = rand(4)
+    if r == 1 then return "." .. pick(WORDS) end
+    if r == 2 then return "#" .. pick(WORDS) end
+    if r == 3 then return "[" .. pick(ATTRS) .. "]" end
+    return "[" .. pick(ATTRS) .. pick(OPS) .. '"' .. pick(WORDS) .. '"]'
+  end
+  local function compound()
+    local s = rand(3) == 1 and "" or pick(TAGS)
+    for _ = 1, rand(3) - 1 do s = s .. simple() end
+    if rand(5) == 1 then s = s .. ":not(" .. (rand(2) == 1 and pick(TAGS):gsub("%*", "p") or simple()) .. ")" end
+    return s == "" and pick(TAGS) or s
+  end
+  local function selector()
+    local parts = { compound() }
+    for _ = 1, rand(3) - 1 do parts[#parts + 1] = (rand(2) == 1 and " > " or " ") .. compound() end
+    local s = table.concat(parts)
+    if rand(6) == 1 then s = s .. ", " .. compound() end
+    return s
+  end
+  local pages = {}
+  for _, name in ipairs { "bylines.html", "sidebar.html", "photo-credit.html", "widget-date.html" } do
+    pages[#pages + 1] = assert(lede.parse(t.read(t.fixtures .. "/metadata/" .. name)))
+  end
+  pages[#pages + 1] = assert(lede.parse(PAGE))
+  for _ = 1, 300 do
+    local css = selector()
+    local xp = lede.core.css_to_xpath(css)
+    for _, doc in ipairs(pages) do
+      same_nodes(doc:select(css), doc:xpath(xp), css)
+      local body = doc:body()
+      if body then same_nodes(body:select(css), body:xpath(xp), "body " .. css) end
+    end
+  end
+end)
