@@ -996,161 +996,18 @@ static void silent_error(void *ctx, xmlErrorPtr err) {
   (void)err;
 }
 
-/* ---- simple selectors ------------------------------------------------------ */
+/* ---- body selectors -------------------------------------------------------- */
 
-typedef enum { SEL_TAG, SEL_CLASS, SEL_ID, SEL_HAS, SEL_EQ } sel_kind;
-
-typedef struct {
-  sel_kind kind;
-  char *name, *value;
-} sel_test;
-
-struct blocks_simple {
-  size_t n;
-  sel_test t[1];  /* n tests, allocated with the struct */
-};
-
-static int sel_ident_char(char c) {
-  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '_';
-}
-
-/* Copies [s, s + len), lowercased when asked; NULL when memory ran out. */
-static char *sel_dup(const char *s, size_t len, int lower) {
-  char *d = malloc(len + 1);
-  size_t i;
-  if (!d) return NULL;
-  for (i = 0; i < len; i++) d[i] = (char)(lower && s[i] >= 'A' && s[i] <= 'Z' ? s[i] + 32 : s[i]);
-  d[len] = '\0';
-  return d;
-}
-
-static size_t sel_ident(const char *s, size_t i) {
-  while (sel_ident_char(s[i])) i++;
-  return i;
-}
-
-/* [name] or [name=value], value bare or quoted without escapes; the index after ']' or 0. */
-static size_t sel_attr(const char *s, size_t i, sel_test *t) {
-  size_t a = i, b = sel_ident(s, i), v, e;
-  if (b == a) return 0;
-  if (s[b] == ']') {
-    t->kind = SEL_HAS;
-    t->name = sel_dup(s + a, b - a, 1);
-    return b + 1;
+/* The direct form of css (match.c), when it is one compound; else NULL (or
+ * memory ran out), and XPath answers. */
+static match_sel *simple_parse(const char *css) {
+  match_sel *m;
+  if (match_compile(css, strlen(css), &m) != MATCH_OK) return NULL;
+  if (!match_is_compound(m)) {
+    match_free(m);
+    return NULL;
   }
-  if (s[b] != '=') return 0;
-  v = b + 1;
-  if (s[v] == '"' || s[v] == '\'') {
-    for (e = v + 1; s[e] && s[e] != s[v] && s[e] != '\\'; e++) {}
-    if (s[e] != s[v] || s[e + 1] != ']') return 0;
-    t->value = sel_dup(s + v + 1, e - v - 1, 0);
-    e++;
-  } else {
-    if ((e = sel_ident(s, v)) == v || s[e] != ']') return 0;
-    t->value = sel_dup(s + v, e - v, 0);
-  }
-  t->kind = SEL_EQ;
-  t->name = sel_dup(s + a, b - a, 1);
-  return e + 1;
-}
-
-static void simple_free(blocks_simple *p) {
-  size_t i;
-  if (!p) return;
-  for (i = 0; i < p->n; i++) {
-    free(p->t[i].name);
-    free(p->t[i].value);
-  }
-  free(p);
-}
-
-/* The direct form of css, or NULL when it is not that simple (or memory ran out). */
-static blocks_simple *simple_parse(const char *css) {
-  size_t len = strlen(css), i = 0;
-  blocks_simple *p = calloc(1, sizeof *p + len * sizeof p->t[0]);
-  if (!p) return NULL;
-  if (css[0] == '*') i = 1;
-  else if (sel_ident(css, 0) > 0) {
-    i = sel_ident(css, 0);
-    p->t[p->n].kind = SEL_TAG;
-    p->t[p->n++].name = sel_dup(css, i, 1);
-  }
-  while (css[i] && p->n < len + 1) {
-    sel_test *t = &p->t[p->n];
-    size_t e;
-    if (css[i] == '.' || css[i] == '#') {
-      if ((e = sel_ident(css, i + 1)) == i + 1) break;
-      t->kind = css[i] == '.' ? SEL_CLASS : SEL_ID;
-      t->name = sel_dup(css + i + 1, e - i - 1, 0);
-    } else if (css[i] != '[' || !(e = sel_attr(css, i + 1, t))) {
-      break;
-    }
-    p->n++;
-    if (!t->name || (t->kind == SEL_EQ && !t->value)) break;
-    i = e;
-  }
-  if (css[i] || p->n == 0 || !p->t[p->n - 1].name) { simple_free(p); return NULL; }
-  return p;
-}
-
-/* A whitespace-separated token of v (XML white space, as normalize-space). */
-static int has_token(const char *v, const char *tok) {
-  size_t tl = strlen(tok);
-  while (*v) {
-    size_t k = 0;
-    while (*v == ' ' || *v == '\t' || *v == '\n' || *v == '\r') v++;
-    while (v[k] && v[k] != ' ' && v[k] != '\t' && v[k] != '\n' && v[k] != '\r') k++;
-    if (k == tl && k && memcmp(v, tok, k) == 0) return 1;
-    v += k;
-  }
-  return 0;
-}
-
-/* An element's class and id, looked up once for all the selectors. */
-typedef struct {
-  xmlNodePtr n;
-  const char *cls, *id;
-  xmlChar *copy[2];
-} sel_subject;
-
-static void subject_init(sel_subject *sj, xmlNodePtr n) {
-  xmlAttrPtr a;
-  memset(sj, 0, sizeof *sj);
-  sj->n = n;
-  for (a = n->properties; a; a = a->next) {
-    if (!sj->cls && xmlStrEqual(a->name, (const xmlChar *)"class")) sj->cls = attr_text(a, &sj->copy[0]);
-    else if (!sj->id && xmlStrEqual(a->name, (const xmlChar *)"id")) sj->id = attr_text(a, &sj->copy[1]);
-  }
-}
-
-static void subject_free(sel_subject *sj) {
-  xmlFree(sj->copy[0]);
-  xmlFree(sj->copy[1]);
-}
-
-static int attr_test(xmlNodePtr n, const char *name, const char *value) {
-  xmlChar *copy;
-  const char *v = attr_value(n, name, &copy);
-  int ok = v && (!value || strcmp(v, value) == 0);
-  xmlFree(copy);
-  return ok;
-}
-
-static int simple_match(const blocks_simple *p, const sel_subject *sj) {
-  size_t i;
-  for (i = 0; i < p->n; i++) {
-    const sel_test *t = &p->t[i];
-    int ok;
-    switch (t->kind) {
-      case SEL_TAG: ok = strcmp((const char *)sj->n->name, t->name) == 0; break;
-      case SEL_CLASS: ok = sj->cls && has_token(sj->cls, t->name); break;
-      case SEL_ID: ok = sj->id && strcmp(sj->id, t->name) == 0; break;
-      case SEL_HAS: ok = attr_test(sj->n, t->name, NULL); break;
-      default: ok = attr_test(sj->n, t->name, t->value); break;
-    }
-    if (!ok) return 0;
-  }
-  return 1;
+  return m;
 }
 
 int blocks_selectors_compile(blocks_selectors *s, const char *const *css, size_t n,
@@ -1192,7 +1049,7 @@ void blocks_selectors_free(blocks_selectors *s) {
   for (i = 0; i < s->n; i++) {
     if (s->comp && s->comp[i]) xmlXPathFreeCompExpr(s->comp[i]);
     if (s->css) free(s->css[i]);
-    if (s->simple) simple_free(s->simple[i]);
+    if (s->simple) match_free(s->simple[i]);
   }
   free(s->simple);
   free(s->comp);
@@ -1242,17 +1099,14 @@ static int best_simple(const blocks_tree *t, const blocks_selectors *sel, size_t
     best_chars[s] = 0;
   }
   for (i = 0; i < t->n; i++) {
-    sel_subject sj;
     double chars = text_chars(&t->rec[i]);
     if (chars <= 0) continue;  /* never better than nothing */
-    subject_init(&sj, t->rec[i].node);
     for (s = 0; s < sel->n; s++) {
-      if (sel->simple[s] && chars > best_chars[s] && simple_match(sel->simple[s], &sj)) {
+      if (sel->simple[s] && chars > best_chars[s] && match_compound_holds(sel->simple[s], t->rec[i].node)) {
         best[s] = i;
         best_chars[s] = chars;
       }
     }
-    subject_free(&sj);
   }
   return 0;
 }
@@ -1276,18 +1130,12 @@ static size_t common_ancestor(const blocks_tree *t, size_t a, size_t b) {
   return a;
 }
 
-static size_t parts_parent(const blocks_tree *t, const blocks_simple *p, size_t best) {
+static size_t parts_parent(const blocks_tree *t, const match_sel *p, size_t best) {
   size_t i, anc = best, parts = 0, end = 0;
   double sum = 0;
   for (i = 0; i < t->n; i++) {
-    sel_subject sj;
-    int yes;
     double chars = text_chars(&t->rec[i]);
-    if (i < end || chars < PART_CHARS) continue;
-    subject_init(&sj, t->rec[i].node);
-    yes = simple_match(p, &sj);
-    subject_free(&sj);
-    if (!yes) continue;
+    if (i < end || chars < PART_CHARS || !match_compound_holds(p, t->rec[i].node)) continue;
     end = t->rec[i].end;  /* a match inside a part is part of it */
     sum += chars;
     parts++;

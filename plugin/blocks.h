@@ -32,6 +32,7 @@
 
 #include "buf.h"
 #include "classify.h"
+#include "match.h"
 
 #define BLOCKS_NONE ((size_t)-1)
 
@@ -104,17 +105,15 @@ enum {
 int blocks_clean_marks(xmlDocPtr doc, const classify *c, int flags, blocks_marks *out);
 
 /* body: CSS selectors tried in order, compiled once. A selector that is one
- * compound of a tag, classes, ids and [attr] / [attr="value"] tests (all of
- * pipeline.body_selectors) is matched directly on the walk's records, with
- * the semantics of the XPath css_compile writes for it; any other goes
- * through libxml2's XPath. */
-typedef struct blocks_simple blocks_simple;
-
+ * compound (a tag, classes, ids, attribute tests: all of
+ * pipeline.body_selectors) is matched directly on the walk's records by
+ * match.c, with the semantics of the XPath css_compile writes for it; any
+ * other goes through libxml2's XPath. */
 typedef struct {
   size_t n;
   char **css;
   xmlXPathCompExprPtr *comp;
-  blocks_simple **simple;   /* per selector: its direct form, or NULL */
+  match_sel **simple;   /* per selector: its direct form (one compound), or NULL */
 } blocks_selectors;
 
 /* Compiles n CSS selectors; 0, or -1 with a message in err (errsz bytes). */

@@ -397,6 +397,14 @@ static int complex_holds(const complex *x, size_t k, xmlNodePtr el, walk *w) {
   return 0;
 }
 
+int match_is_compound(const match_sel *s) {
+  return s && s->n == 1 && s->v[0].n == 1;
+}
+
+int match_compound_holds(const match_sel *s, xmlNodePtr el) {
+  return el->type == XML_ELEMENT_NODE && compound_holds(&s->v[0].parts[0], el);
+}
+
 static int selector_holds(const match_sel *s, xmlNodePtr el, walk *w) {
   size_t i;
   for (i = 0; i < s->n && !w->over; i++)

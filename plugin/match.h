@@ -42,4 +42,11 @@ void match_free(match_sel *s);
 int match_each(const match_sel *s, xmlNodePtr context,
                void (*found)(xmlNodePtr el, void *ud), void *ud);
 
+/* 1 when the selector is one compound ("div.story", "[itemprop=articleBody]"):
+ * no combinator, no list. Such a selector is a test of the element alone. */
+int match_is_compound(const match_sel *s);
+
+/* Whether element el passes the compound s (match_is_compound). */
+int match_compound_holds(const match_sel *s, xmlNodePtr el);
+
 #endif

@@ -178,6 +178,25 @@ START_TEST(combinators_lists_not) {
 }
 END_TEST
 
+/* A compound is a test of the element alone (blocks.c matches body selectors so). */
+START_TEST(compounds) {
+  match_sel *s;
+  const char *lists[] = { "div p", "div > p", "p, div" };
+  size_t i;
+  ck_assert_int_eq(match_compile("div.story[lang|=en]:not(.aside)", 31, &s), MATCH_OK);
+  ck_assert(match_is_compound(s));
+  ck_assert(match_compound_holds(s, by_id("main")));
+  ck_assert(!match_compound_holds(s, by_id("inner")));  /* no lang */
+  ck_assert(!match_compound_holds(s, by_id("side")));   /* class aside */
+  match_free(s);
+  for (i = 0; i < 3; i++) {
+    ck_assert_int_eq(match_compile(lists[i], strlen(lists[i]), &s), MATCH_OK);
+    ck_assert_msg(!match_is_compound(s), "%s is no compound", lists[i]);
+    match_free(s);
+  }
+}
+END_TEST
+
 static void check_unsupported(const char *selector) {
   match_sel *s = (match_sel *)1;
   ck_assert_msg(match_compile(selector, strlen(selector), &s) == MATCH_UNSUPPORTED,
@@ -246,6 +265,7 @@ static Suite *match_suite(void) {
   tcase_add_test(tc, attributes);
   tcase_add_test(tc, combinators_lists_not);
   tcase_add_test(tc, left_to_xpath);
+  tcase_add_test(tc, compounds);
   suite_add_tcase(s, tc);
   tc = tcase_create("deep");
   tcase_set_timeout(tc, 60);
