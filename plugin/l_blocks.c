@@ -59,8 +59,11 @@ static void lblocks_add(lua_State *L, lblocks *b, cls_set set, const char *s, si
   if (classify_add(b->c, set, s, len) != 0) luaL_error(L, "out of memory");
 }
 
-/* Adds the strings of t[key] to set; an absent list adds nothing. */
-static void lblocks_list(lua_State *L, lblocks *b, const char *key, cls_set set) {
+typedef void (*lblocks_adder)(lua_State *L, lblocks *b, const char *s, size_t len, int arg);
+
+/* Calls add(L, b, s, len, arg) for each string of t[key], each at most max
+ * bytes (0: any length); an absent list adds nothing. */
+static void lblocks_strings(lua_State *L, lblocks *b, const char *key, size_t max, lblocks_adder add, int arg) {
   lua_Integer i, n;
   if (lua_getfield(L, 1, key) != LUA_TTABLE) {
     if (!lua_isnil(L, -1)) luaL_error(L, "blocks.config: %s must be a list of strings", key);
@@ -74,37 +77,37 @@ static void lblocks_list(lua_State *L, lblocks *b, const char *key, cls_set set)
     lua_rawgeti(L, -1, i);
     if (!(s = lua_type(L, -1) == LUA_TSTRING ? lua_tolstring(L, -1, &len) : NULL))
       luaL_error(L, "blocks.config: %s[%d] is not a string", key, (int)i);
-    lblocks_add(L, b, set, s, len);
+    if (max && len > max)
+      luaL_error(L, "blocks.config: %s[%d] is longer than %d bytes", key, (int)i, (int)max);
+    add(L, b, s, len, arg);
     lua_pop(L, 1);
   }
   lua_pop(L, 1);
 }
 
+static void add_to_set(lua_State *L, lblocks *b, const char *s, size_t len, int set) {
+  lblocks_add(L, b, (cls_set)set, s, len);
+}
+
+/* Adds the strings of t[key] to set. */
+static void lblocks_list(lua_State *L, lblocks *b, const char *key, cls_set set) {
+  lblocks_strings(L, b, key, 0, add_to_set, (int)set);
+}
+
 /* The agencies of photo credits, kept in CLS_CREDIT apart from its labels:
- * t[key]'s names as "/name", and when alone is set also as "//name" (a
- * name that is a photo credit alone, under an image). blocks.c reads them so. */
+ * each name as "/name", and when alone is set also as "//name" (a name that
+ * is a photo credit alone, under an image). blocks.c reads them so. */
+#define AGENCY_MAX 63
+static void add_agency(lua_State *L, lblocks *b, const char *s, size_t len, int alone) {
+  char k[AGENCY_MAX + 2];
+  k[0] = k[1] = '/';
+  memcpy(k + 2, s, len);
+  lblocks_add(L, b, CLS_CREDIT, k + 1, len + 1);
+  if (alone) lblocks_add(L, b, CLS_CREDIT, k, len + 2);
+}
+
 static void lblocks_agencies(lua_State *L, lblocks *b, const char *key, int alone) {
-  lua_Integer i, n;
-  char k[66];
-  if (lua_getfield(L, 1, key) != LUA_TTABLE) {
-    if (!lua_isnil(L, -1)) luaL_error(L, "blocks.config: %s must be a list of strings", key);
-    lua_pop(L, 1);
-    return;
-  }
-  n = (lua_Integer)lua_rawlen(L, -1);
-  for (i = 1; i <= n; i++) {
-    size_t len;
-    const char *s;
-    lua_rawgeti(L, -1, i);
-    if (!(s = lua_type(L, -1) == LUA_TSTRING ? lua_tolstring(L, -1, &len) : NULL) || len > 63)
-      luaL_error(L, "blocks.config: %s[%d] is not a string of at most 63 bytes", key, (int)i);
-    k[0] = k[1] = '/';
-    memcpy(k + 2, s, len);
-    lblocks_add(L, b, CLS_CREDIT, k + 1, len + 1);
-    if (alone) lblocks_add(L, b, CLS_CREDIT, k, len + 2);
-    lua_pop(L, 1);
-  }
-  lua_pop(L, 1);
+  lblocks_strings(L, b, key, AGENCY_MAX, add_agency, alone);
 }
 
 /* phrases = { {"most", "read"}, ... } */
