@@ -389,11 +389,13 @@ t.test("an editor, illustrator or photographer in a byline is not an author", fu
   t.eq({ "Ysabel Yates" }, people.parse("Ysabel Yates | Illustration by Claire Lordon").names)
 end)
 
-t.test("initials in brackets inside a name are dropped, other brackets split", function()
+t.test("initials, a middle name or a nickname in brackets inside a name are dropped, other brackets split", function()
   local people = require "lede.metadata.people"
   t.eq({ "Richard Eskow" }, people.parse("Richard (R.J.) Eskow").names)
+  t.eq({ "Bruno Rodrigues" }, people.parse("Bruno (Henrique Zecchin) Rodrigues ").names)
   t.eq({ "Jane Doe", "John Roe" }, people.parse("Jane Doe (Oslo) John Roe").names)
   t.eq({ "Jane Doe" }, people.parse("Jane Doe (jdoe)").names)
+  t.eq({ "Junichi Niino" }, people.parse("Junichi Niino（jniino）").names)
 end)
 
 t.test("a byline's date words end the names in several languages", function()
@@ -550,13 +552,6 @@ t.test("a closing line that is no lone name in emphasis signs nothing", function
 end)
 
 -- ---- authors: names -------------------------------------------------------------------
-
-t.test("brackets after a first name hold a middle name or nickname", function()
-  local people = require "lede.metadata.people"
-  t.eq({ "Bruno Rodrigues" }, people.parse("Bruno (Henrique Zecchin) Rodrigues ").names)
-  t.eq({ "Jane Doe", "John Roe" }, people.parse("Jane Doe (Oslo) John Roe").names)
-  t.eq({ "Junichi Niino" }, people.parse("Junichi Niino（jniino）").names)
-end)
 
 t.test("a Japanese label marked with a shape is no part of the name", function()
   local people = require "lede.metadata.people"

@@ -222,14 +222,6 @@ end
 
 M.before_body_levels = 3  -- the body and at most two of its ancestors
 
-local function by_rank(list)
-  table.sort(list, function(a, b)
-    if a.tier ~= b.tier then return a.tier < b.tier end
-    return a.order < b.order
-  end)
-  return list
-end
-
 -- Byline candidates in the blocks printed just before the body, closest
 -- first, within region.near_chars of text: the article's header between
 -- headline and text ("div.author" above the standfirst) when the region
@@ -255,7 +247,7 @@ local function before_body(body, list)
     end
     if hit then out[#out + 1] = c end
   end
-  return by_rank(out)
+  return region.by_rank(out)
 end
 
 M.signature_words = 3  -- a signature names one person: two or three words
@@ -264,13 +256,13 @@ M.signature_words = 3  -- a signature names one person: two or three words
 -- at the end (regional papers do). The last paragraph must be all in
 -- bold or italics, end the body's text and be one person's name and
 -- nothing else (a closing "Mehr zum Thema" or "Bottom Line" is not).
-local function signature(body, orgs)
+local function signature(body, body_text, orgs)
   local p = body and body:xpath("(.//p[normalize-space()])[last()]")[1]
   local t = p and p:stats().chars <= 60 and text.squash(p:text())
   if not t then return nil end
   local e = p:xpath("./*[self::b or self::strong or self::i or self::em]")
   if #e ~= 1 or text.squash(e[1]:text()) ~= t then return nil end
-  local whole = text.squash(body:text()) or ""
+  local whole = text.squash(body_text) or ""  -- render's text: the body is not rendered again
   if whole:sub(-#t) ~= t then return nil end
   local n = 0
   for w in t:gmatch("%S+") do
@@ -300,7 +292,7 @@ local function fallback(article, ctx)
     article.authors, article.sources.authors = merge_authors(authors), "microdata:author"
     return
   end
-  local name = signature(ctx.body, meta.orgs)
+  local name = signature(ctx.body, article.text, meta.orgs)
   if name then article.authors, article.sources.authors = { { name = name, role = "byline" } }, "html:signature" end
 end
 

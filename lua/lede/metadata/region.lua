@@ -362,17 +362,22 @@ function M.region(body, headlines, body_chars)
   end
 end
 
+-- Sorts candidates by tier then page order; returns the list.
+function M.by_rank(list)
+  table.sort(list, function(a, b)
+    if a.tier ~= b.tier then return a.tier < b.tier end
+    return a.order < b.order
+  end)
+  return list
+end
+
 -- Candidates in the region, by tier then page order.
 function M.inside(list, in_region)
   local out = {}
   for _, c in ipairs(list or {}) do
     if in_region(c) then out[#out + 1] = c end
   end
-  table.sort(out, function(a, b)
-    if a.tier ~= b.tier then return a.tier < b.tier end
-    return a.order < b.order
-  end)
-  return out
+  return M.by_rank(out)
 end
 
 M.says_modified = says_modified
