@@ -64,6 +64,9 @@ end)
 
 t.test("config rejects lists that are not lists of strings", function()
   t.raises("words[2] is not a string", core.blocks.config, { words = { "a", 3 } })
+  t.raises("photo_agencies[1] is longer than 63 bytes", core.blocks.config,
+    { photo_agencies = { string.rep("x", 64) } })
+  t.raises("photo_credit_agencies must be a list of strings", core.blocks.config, { photo_credit_agencies = "afp" })
   t.raises("table expected", core.blocks.config, "x")
 end)
 

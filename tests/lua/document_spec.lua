@@ -256,3 +256,12 @@ t.test("select: direct matching agrees with XPath on 300 random selectors, 5 pag
     end
   end
 end)
+
+t.test("core.squash: spaces collapsed and trimmed, nil when nothing is left; a non-string raises", function()
+  local squash = lede.core.squash
+  t.eq("Jane Doe", squash(" Jane\u{00A0}\t Doe\n"))
+  local s = "already clean"
+  t.eq(s, squash(s))
+  t.eq(nil, squash(" \u{3000} "))
+  t.raises("string expected", squash, {})
+end)
