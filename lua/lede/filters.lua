@@ -10,6 +10,7 @@
 -- extracting a page raises a Failure (see M.failure_message); lede.extract
 -- then extracts the page again with the default filter.
 local core = require "lede.core"
+local settings = require "lede.settings"
 local pipeline = require "lede.pipeline"
 
 local M = {}
@@ -72,10 +73,9 @@ end
 -- The shipped filters: lede.config (set by the `lede` executable and
 -- lede-lua), else filters/ next to the lua/ dir this module was loaded from,
 -- else share/lede/filters of an installed tree.
-function M.installed_dir()
-  local ok, config = pcall(require, "lede.config")
-  if ok and type(config) == "table" and type(config.filter_dir) == "string"
-      and config.filter_dir ~= "" then
+local function find_installed_dir()
+  local config = settings.config()
+  if config and type(config.filter_dir) == "string" and config.filter_dir ~= "" then
     return config.filter_dir
   end
   local init = package.searchpath("lede", package.path)
@@ -86,6 +86,21 @@ function M.installed_dir()
     end
   end
   return nil
+end
+
+-- Looked up once per search path: every extraction asks, and the lookup
+-- opens and tests files.
+local installed_memo = {}
+
+function M.installed_dir()
+  local config = settings.config()
+  local key = package.path .. (config and "\0" .. tostring(config.filter_dir) or "")
+  local dir = installed_memo[key]
+  if dir == nil then
+    dir = find_installed_dir() or false
+    installed_memo[key] = dir
+  end
+  return dir or nil
 end
 
 -- { {dir =, origin = "--filters"|"LEDE_FILTERS"|"installed"}, ... } in search order.

@@ -6,6 +6,7 @@
 -- do for Lua filters. Nothing here fetches: single_page_link and
 -- next_page_link come back as fields for the caller to follow.
 local core = require "lede.core"
+local settings = require "lede.settings"
 local ftr = require "lede.ftr"
 local xpath_check = require "lede.ftr_xpath"
 
@@ -49,8 +50,8 @@ function M.dirs(opts)
     add(opts.ftr, "--ftr")
   end
   for d in (os.getenv("LEDE_FTR") or ""):gmatch("[^:]+") do add(d, "LEDE_FTR") end
-  local ok, config = pcall(require, "lede.config")
-  if ok and type(config) == "table" then add(config.ftr_dir, "config") end
+  local config = settings.config()
+  if config then add(config.ftr_dir, "config") end
   local default = M.default_dir()
   if default and core.filetype(default) == "directory" then add(default, "default") end
   return dirs

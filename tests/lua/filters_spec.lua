@@ -308,3 +308,26 @@ t.test("every shipped filter passes its self-tests", function()
   t.contains(out, "ok    omanobserver.om #1")
   t.ok(not out:find("FAIL", 1, true), out)
 end)
+
+t.test("lede.config: absent, it is looked up once per search path; a preloaded one is seen at once", function()
+  local settings = require "lede.settings"
+  local saved_loaded, saved_preload = package.loaded["lede.config"], package.preload["lede.config"]
+  local searches = 0
+  local function counting_searcher(name)
+    if name == "lede.config" then searches = searches + 1 end
+    return nil
+  end
+  table.insert(package.searchers, 1, counting_searcher)
+  package.loaded["lede.config"], package.preload["lede.config"] = nil, nil
+  local ok, err = pcall(function()
+    t.eq(nil, settings.config())
+    t.eq(nil, settings.config())
+    t.eq(1, searches)
+    package.preload["lede.config"] = function() return { filter_dir = "/nowhere" } end
+    t.eq("/nowhere", settings.config().filter_dir)
+    t.eq("/nowhere", filters.installed_dir())
+  end)
+  table.remove(package.searchers, 1)
+  package.loaded["lede.config"], package.preload["lede.config"] = saved_loaded, saved_preload
+  assert(ok, err)
+end)
