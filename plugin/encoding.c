@@ -54,18 +54,23 @@ static size_t ascii_run(const unsigned char *p, size_t len) {
   return i;
 }
 
-int enc_is_utf8(const char *s, size_t len) {
+/* 1 if s is valid UTF-8 and, unless nul_ok, holds no NUL byte. */
+static int utf8_valid(const char *s, size_t len, int nul_ok) {
   const unsigned char *p = (const unsigned char *)s;
   size_t i = 0, n;
   while (i < len) {
     i += ascii_run(p + i, len - i);
     if (i >= len) break;
-    n = p[i] ? utf8_seq_len(p + i, len - i) : 1;
+    n = p[i] ? utf8_seq_len(p + i, len - i) : (size_t)nul_ok;
     if (n == 0) return 0;
     i += n;
   }
   return 1;
 }
+
+int enc_is_utf8(const char *s, size_t len) { return utf8_valid(s, len, 1); }
+
+int enc_is_clean_utf8(const char *s, size_t len) { return utf8_valid(s, len, 0); }
 
 static int has_non_ascii(const char *s, size_t len) {
   size_t i;

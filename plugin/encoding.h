@@ -40,6 +40,10 @@ int enc_canonical(const char *label, size_t len, char *name, size_t namesz);
 /* 1 if the bytes are valid UTF-8 (no overlongs, no surrogates). */
 int enc_is_utf8(const char *s, size_t len);
 
+/* 1 if the bytes are valid UTF-8 without NUL bytes: enc_to_utf8 would copy
+ * them unchanged, so a caller can use them as they are. */
+int enc_is_clean_utf8(const char *s, size_t len);
+
 /* Appends the bytes decoded from `encoding` to `out` as valid UTF-8. Invalid or
  * unmappable sequences and NUL bytes become U+FFFD, so no text is silently cut
  * off. Returns 0, or -1 when the encoding is unsupported or memory ran out. */

@@ -73,25 +73,35 @@ static int doc_close(lua_State *L) {
   return 0;
 }
 
-/* Decodes the page to UTF-8 and parses it; NULL with a reason on failure. */
+/* Decodes the page to UTF-8 and parses it; NULL with a reason on failure.
+ * Most pages are clean UTF-8 already: libxml2 then reads the caller's bytes,
+ * which saves a copy of the page (and its allocation) per parse. */
 static htmlDocPtr doc_parse_bytes(const char *html, size_t len, const char *url,
                                   const char *charset, enc_choice *enc, const char **why) {
   buf utf8;
   htmlParserCtxtPtr ctxt;
   htmlDocPtr doc = NULL;
+  const char *text = html;
+  size_t size;
   enc_sniff(html, len, charset, enc);
+  text += enc->bom_len;
+  size = len - enc->bom_len;
   buf_init(&utf8);
-  if (enc_to_utf8(html + enc->bom_len, len - enc->bom_len, enc->name, &utf8) != 0) {
-    buf_free(&utf8);
-    *why = "cannot decode the page from its encoding";
-    return NULL;
+  if (strcmp(enc->name, "UTF-8") != 0 || !enc_is_clean_utf8(text, size)) {
+    if (enc_to_utf8(text, size, enc->name, &utf8) != 0) {
+      buf_free(&utf8);
+      *why = "cannot decode the page from its encoding";
+      return NULL;
+    }
+    text = utf8.data;
+    size = utf8.len;
   }
   ctxt = htmlNewParserCtxt();
   if (ctxt) {
     ctxt->sax->serror = doc_silent_error;
     /* an empty page still parses to an empty document */
-    doc = htmlCtxtReadMemory(ctxt, utf8.len ? utf8.data : " ", utf8.len ? (int)utf8.len : 1,
-                             url, "UTF-8", PARSE_OPTIONS);
+    doc = htmlCtxtReadMemory(ctxt, size ? text : " ", size ? (int)size : 1, url, "UTF-8",
+                             PARSE_OPTIONS);
     htmlFreeParserCtxt(ctxt);
   }
   buf_free(&utf8);

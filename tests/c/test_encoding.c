@@ -124,6 +124,7 @@ START_TEST(long_ascii_runs_then_anything) {
     memset(page, 'a', sizeof page);
     page[at] = '\xC3';  /* a lone lead byte: invalid */
     ck_assert(!enc_is_utf8(page, sizeof page));
+    ck_assert(!enc_is_clean_utf8(page, sizeof page));
     buf_init(&b);
     ck_assert_int_eq(enc_to_utf8(page, sizeof page, "UTF-8", &b), 0);
     ck_assert_uint_eq(b.len, sizeof page + 2);
@@ -131,10 +132,13 @@ START_TEST(long_ascii_runs_then_anything) {
     buf_free(&b);
     page[at] = '\0';  /* a NUL: valid UTF-8, replaced when cleaning */
     ck_assert(enc_is_utf8(page, sizeof page));
+    ck_assert(!enc_is_clean_utf8(page, sizeof page));
     buf_init(&b);
     ck_assert_int_eq(enc_to_utf8(page, sizeof page, "UTF-8", &b), 0);
     ck_assert(memcmp(b.data + at, "\xEF\xBF\xBD", 3) == 0);
     buf_free(&b);
+    page[at] = 'b';  /* clean: enc_to_utf8 would copy it unchanged */
+    ck_assert(enc_is_clean_utf8(page, sizeof page));
   }
 }
 END_TEST
