@@ -354,7 +354,7 @@ static int cls_has(const classify *c, cls_set set, const xmlChar *name) {
 
 static unsigned tag_kind_of(const classify *c, const xmlChar *name) {
   static const char *const unlikely[] = { "nav", "footer", "menu", NULL };
-  static const char *const prune[] = { "p", "div", "span", "li", "ul", "ol", "section", "h2", "h3",
+  static const char *const prune[] = { "p", "div", "span", "small", "li", "ul", "ol", "section", "h2", "h3",
                                        "h4", "h5", "h6", "figcaption", "figure", "table",
                                        "blockquote", NULL };  /* "Read also:" set as a quote */
   static const char *const dense[] = { "ul", "ol", "div", "section", NULL };

@@ -116,6 +116,10 @@ t.test("prune: promotion and disclaimer paragraphs go by their opening; a story 
   t.eq({}, pruned("<p id=z>Follow us on the map: " .. LONG .. LONG .. LONG .. "</p>"))
   t.eq({ "p2: boilerplate line" },
     pruned("<div id=d><p id=p2>Follow us on X.</p><p>The talks resume next week.</p></div>"))
+  -- a disclosure printed in <small> between the blocks, as span lines are judged
+  t.eq({ "s: boilerplate line" }, pruned("<small id=s>This article contains affiliate links to products "
+    .. "selected by our editors.</small>"))
+  t.eq({}, pruned("<p>The fine print <small id=s2>(a 2% fee)</small> applies to every order.</p>"))
 end)
 
 -- The ids of the blocks prune keeps apart as captions.
