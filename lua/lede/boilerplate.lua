@@ -77,7 +77,7 @@ M.lines = {
 -- Containers that CMSs use for the article body, tried in order; the first
 -- holding at least min_body_chars characters of non-link text is the body.
 M.body_selectors = {
-  '[itemprop="articleBody"]', ".article-body", ".article__body", ".articleBody",
+  '[itemprop="articleBody"]', '[itemprop="articlebody"]', ".article-body", ".article__body", ".articleBody",
   ".story-body", ".story__body", ".entry-content", ".post-content", ".post-body",
   ".article-content", ".article-text", ".story-content", ".content-body", "article",
 }

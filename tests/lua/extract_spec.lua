@@ -198,3 +198,12 @@ t.test("a related-stories list below a short story goes, though it is longer tha
   t.excludes(a.text, "Earlier talks")
   t.eq({}, a.warnings)
 end)
+
+t.test("itemprop=articlebody in lower case marks the body as articleBody does", function()
+  local page = "<html><head><title>Talks resume</title></head><body><article><h1>Talks resume</h1>"
+    .. "<p>Filed from the archive of the weekly edition, page four.</p><div itemprop=articlebody><p>"
+    .. LONG .. "</p><p>" .. LONG .. "</p></div></article></body></html>"
+  local a = assert(lede.extract(page, { no_filters = true }))
+  t.ok(a.text:find("The minister said", 1, true) == 1, a.text)
+  t.excludes(a.text, "Filed from the archive")
+end)
