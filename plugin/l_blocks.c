@@ -96,7 +96,7 @@ static void lblocks_list(lua_State *L, lblocks *b, const char *key, cls_set set)
 
 /* The agencies of photo credits, kept in CLS_CREDIT apart from its labels:
  * each name as "/name", and when alone is set also as "//name" (a name that
- * is a photo credit alone, under an image). blocks.c reads them so. */
+ * is a photo credit alone, under an image). blocks_prune.c reads them so. */
 #define AGENCY_MAX 63
 static void add_agency(lua_State *L, lblocks *b, const char *s, size_t len, int alone) {
   char k[AGENCY_MAX + 2];

@@ -92,7 +92,7 @@ static int count_step(xmlNodePtr n, int entering, void *ud) {
   if (text_element_break(n->name) != BREAK_NONE || walk_is_element(n, "br")) {
     c->in_word = 0;
     /* a break starts a run of white space like a space does: a gap is a link
-     * character only when its run began inside a link (blocks.c relies on it) */
+     * character only when its run began inside a link (the blocks walker relies on it) */
     if (!c->owed_space) c->space_in_link = c->link_depth > 0;
     c->owed_space = 1;
   }

@@ -1,4 +1,4 @@
-/* Check suite for plugin/classify.c and plugin/blocks.c. */
+/* Check suite for plugin/classify.c and the blocks steps (plugin/blocks_*.c, API in blocks.h). */
 #include <check.h>
 #include <dirent.h>
 #include <libxml/HTMLparser.h>

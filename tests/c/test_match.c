@@ -178,7 +178,7 @@ START_TEST(combinators_lists_not) {
 }
 END_TEST
 
-/* A compound is a test of the element alone (blocks.c matches body selectors so). */
+/* A compound is a test of the element alone (blocks_body.c matches body selectors so). */
 START_TEST(compounds) {
   match_sel *s;
   const char *lists[] = { "div p", "div > p", "p, div" };
