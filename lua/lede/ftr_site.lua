@@ -9,17 +9,10 @@ local core = require "lede.core"
 local settings = require "lede.settings"
 local ftr = require "lede.ftr"
 local xpath_check = require "lede.ftr_xpath"
+local read_file = require("lede.filters.load").read_file
+local resolve_url = require("lede.metadata.text").resolve
 
 local M = {}
-
-local function read_file(path)
-  local f, err = io.open(path, "rb")
-  if not f then return nil, err end
-  local s, rerr = f:read("a")
-  f:close()
-  if not s then return nil, rerr or "cannot read" end
-  return s
-end
 
 -- The default place of a checkout, used when it exists:
 -- $XDG_DATA_HOME/lede/ftr-site-config (~/.local/share/lede/ftr-site-config).
@@ -231,21 +224,12 @@ local function matches(doc, expr)
   return r ~= nil and r ~= false and r ~= "" and r ~= 0
 end
 
-local function absolute(base, href)
-  if not href or href:match("^%a[%w+.-]*:") or not base then return href end
-  local scheme, host = base:match("^(%a[%w+.-]*:)//([^/?#]*)")
-  if not scheme then return href end
-  if href:sub(1, 2) == "//" then return scheme .. href end
-  if href:sub(1, 1) == "/" then return scheme .. "//" .. host .. href end
-  return (base:match("^(%a[%w+.-]*://[^?#]*/)") or (scheme .. "//" .. host .. "/")) .. href
-end
-
 -- The first link of a list whose condition (if_page_contains) holds.
 local function link(doc, items, url)
   for _, it in ipairs(items) do
     if not it.if_page_contains or matches(doc, it.if_page_contains) then
       local v = first_value(doc, it.xpath)
-      if v then return absolute(url, v) end
+      if v then return resolve_url(url, v) end
     end
   end
   return nil

@@ -32,8 +32,9 @@ local function basename(p) return p:match("([^/]*)$") end
 local function read_file(path)
   local f, err = io.open(path, "rb")
   if not f then return nil, err end
-  local s = f:read("a")
+  local s, rerr = f:read("a")
   f:close()
+  if not s then return nil, rerr or "cannot read" end
   return s
 end
 M.read_file = read_file

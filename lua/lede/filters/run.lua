@@ -11,6 +11,7 @@ local sandbox = require "lede.filters.sandbox"
 local locate, clip, FIELD_RULES = load.locate, load.clip, load.FIELD_RULES
 local plain, bounded = sandbox.plain, sandbox.bounded
 local url_parts = catalog.url_parts
+local resolve_url = require("lede.metadata.text").resolve
 
 local M = {}
 
@@ -134,15 +135,6 @@ local function node_value(node, field)
   return nil
 end
 
-local function resolve_url(base, href)
-  if not href or href:match("^%a[%w+.-]*:") or not base then return href end
-  local scheme, host = base:match("^(%a[%w+.-]*:)//([^/?#]*)")
-  if not scheme then return href end
-  if href:sub(1, 2) == "//" then return scheme .. href end
-  if href:sub(1, 1) == "/" then return scheme .. "//" .. host .. href end
-  local dir = base:match("^(%a[%w+.-]*://[^?#]*/)") or (scheme .. "//" .. host .. "/")
-  return dir .. href
-end
 
 local function first_string(values, field)
   for _, v in ipairs(values) do
