@@ -331,3 +331,15 @@ t.test("lede.config: absent, it is looked up once per search path; a preloaded o
   package.loaded["lede.config"], package.preload["lede.config"] = saved_loaded, saved_preload
   assert(ok, err)
 end)
+
+t.test("an image rule's relative address is resolved against the page's URL, ../ included", function()
+  local dir = TMP .. "-image"
+  os.execute("mkdir -p " .. sh_quote(dir))
+  local f = assert(io.open(dir .. "/image.test.lua", "wb"))
+  f:write('return { image = function() return "../pics/wall.jpg?w=640" end }')
+  f:close()
+  local a = extract("https://image.test/news/2024/wall.html", { filter_dirs = { dir } })
+  os.execute("rm -rf " .. sh_quote(dir))
+  t.eq("image.test", a.filter)
+  t.eq("https://image.test/news/pics/wall.jpg?w=640", a.image)
+end)
