@@ -192,6 +192,18 @@ local function read_dates(page, opts, out, sources)
   return from_url
 end
 
+-- Generic date metas, often the day the page was generated: a printed date replaces them.
+local WEAK = {}
+for _, k in ipairs(tables.weak_meta_dates) do WEAK["meta:" .. k] = true end
+
+-- Whether the printed dates can matter to M.finish: not when the page's
+-- metadata gives a trusted published date and a modified one (then
+-- finish_dates reads none of them, so they are not looked for: that walk
+-- is a tenth of the work on such pages).
+local function wants_printed_dates(out, sources)
+  return not (out.published and out.modified) or sources.published == "url" or WEAK[sources.published] ~= nil
+end
+
 -- Reads the metadata; returns the fields to copy into the article.
 function M.read(doc, ctx)
   local page = page_m.gather(doc, ctx)
@@ -203,7 +215,8 @@ function M.read(doc, ctx)
   local url_date = read_dates(page, opts, out, sources)
   local headlines = headline_nodes(page, out.title, orgs)
   local cache = region.page_cache(doc, headlines, region.ignore_keys(doc, ctx.date_ignore), page.index)
-  local date_list, bylines = region.dates(doc, cache), region.bylines(doc, cache)
+  local date_list = wants_printed_dates(out, sources) and region.dates(doc, cache) or {}
+  local bylines = region.bylines(doc, cache)
   region.add_bylines_to_dates(date_list, bylines)
   ctx.meta = {
     dates = date_list, bylines = bylines,
@@ -248,9 +261,6 @@ local function region_date(list, field, opts)
 end
 
 local function same_day(a, b) return a and b and a:sub(1, 10) == b:sub(1, 10) end
-
-local WEAK = {}
-for _, k in ipairs(tables.weak_meta_dates) do WEAK["meta:" .. k] = true end
 
 -- The printed date replaces none, the URL's, or a generic <meta name=date>
 -- (often the day the page was generated); a page that prints only
