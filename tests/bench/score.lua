@@ -716,6 +716,95 @@ do
 end
 
 ---------------------------------------------------------------------------------------
+-- speed over rounds (run --rounds N): each round times every system once more, one
+-- after another; a ratio is taken within each round, then the median over rounds
+---------------------------------------------------------------------------------------
+local function median(list)
+  local t = {}
+  for i, v in ipairs(list) do t[i] = v end
+  table.sort(t)
+  local n = #t
+  if n == 0 then return nil end
+  if n % 2 == 1 then return t[(n + 1) // 2] end
+  return (t[n // 2] + t[n // 2 + 1]) / 2
+end
+
+-- CPU seconds per round of a system, over the pages of its first run: { [round] = s }.
+local function round_seconds(sys, nrounds)
+  local out = {}
+  local function total(res)
+    local ms = 0
+    for _, id in ipairs(sys.ids) do ms = ms + (res[id] and tonumber(res[id].ms) or 0) end
+    return ms / 1000
+  end
+  out[1] = total(sys.res)
+  for k = 2, nrounds do
+    local path = opts.out .. "/" .. sys.key .. ".r" .. k .. ".jsonl"
+    if read_file(path) then
+      local res = {}
+      for _, r in ipairs(read_jsonl(path)) do if type(r.id) == "string" then res[r.id] = r end end
+      out[k] = total(res)
+    end
+  end
+  return out
+end
+
+do
+  local nrounds = 1
+  for line in (read_file(opts.out .. "/rounds.tsv") or ""):gmatch("[^\n]+") do
+    local k = tonumber(line:match("\t(%d+)$"))
+    if k and k > nrounds then nrounds = k end
+  end
+  local FLOOR = by_key("floor")
+  if nrounds > 1 and FLOOR and LEDE then
+    local secs = {}
+    for _, sys in ipairs(active) do secs[sys] = round_seconds(sys, nrounds) end
+    local function ratios(a, b)  -- a / b in each round both have
+      local list = {}
+      for k = 1, nrounds do
+        local x, y = secs[a][k], secs[b][k]
+        if x and y and y > 0 then list[#list + 1] = x / y end
+      end
+      return list
+    end
+    emit("## speed over " .. nrounds .. " rounds (ratios taken within each round, then the median)")
+    emit()
+    local rows = {}
+    for _, sys in ipairs(active) do
+      local cells = { sys_label(sys) }
+      local list = {}
+      for k = 1, nrounds do
+        local v = secs[sys][k]
+        cells[#cells + 1] = v and string.format("%.2f", v) or "—"
+        if v then list[#list + 1] = v end
+      end
+      local m = median(list)
+      cells[#cells + 1] = m and string.format("%.2f", m) or "—"
+      local fr = median(ratios(sys, FLOOR))
+      cells[#cells + 1] = (fr and not sys.floor) and string.format("%.2f×", fr) or "—"
+      local lr = median(ratios(sys, LEDE))
+      local rr = ratios(sys, LEDE)
+      local lo, hi = nil, nil
+      for _, v in ipairs(rr) do lo = math.min(lo or v, v); hi = math.max(hi or v, v) end
+      cells[#cells + 1] = (lr and sys ~= LEDE and not sys.floor)
+        and string.format("%.2f× (%.2f–%.2f)", lr, lo, hi) or "—"
+      rows[#rows + 1] = cells
+    end
+    local head = { "system" }
+    for k = 1, nrounds do head[#head + 1] = "CPU s r" .. k end
+    head[#head + 1] = "median CPU s"
+    head[#head + 1] = "× floor (median)"
+    head[#head + 1] = "× lede's time (median, range)"
+    table_md(head, rows)
+    emit("Each round runs the systems one after another (jsdom only in the first); a system's ratio")
+    emit("to the floor or to lede is taken within each round, so a slow spell of the machine weighs on")
+    emit("both sides, and the median over rounds is given. `× lede's time` is how many times longer the")
+    emit("system took than lede: lede's pages per second over the system's.")
+    emit()
+  end
+end
+
+---------------------------------------------------------------------------------------
 -- write out
 ---------------------------------------------------------------------------------------
 local report = table.concat(out_lines, "\n") .. "\n"
