@@ -21,7 +21,6 @@ local selftest = require "lede.filters.selftest"
 
 local M = {}
 
-M.limits = sandbox.limits  -- the same table: changing a budget here changes the sandbox's
 M.environment, M.bounded = sandbox.environment, sandbox.bounded
 M.FIELD_RULES, M.locate, M.load_file = load.FIELD_RULES, load.locate, load.load_file
 M.installed_dir, M.search_path, M.url_parts = catalog.installed_dir, catalog.search_path, catalog.url_parts
@@ -29,5 +28,14 @@ M.catalog, M.choose, M.reset = catalog.catalog, catalog.choose, catalog.reset
 M.start, M.failure_message = run.start, run.failure_message
 M.test_page, M.check, M.run_test, M.test_targets =
   selftest.test_page, selftest.check, selftest.run_test, selftest.test_targets
+
+-- lede.filters.limits is the sandbox's budget table: changing a budget in it,
+-- or putting another table in its place, changes the budgets filters run with.
+setmetatable(M, {
+  __index = function(_, k) if k == "limits" then return sandbox.limits end end,
+  __newindex = function(t, k, v)
+    if k == "limits" then sandbox.limits = v else rawset(t, k, v) end
+  end,
+})
 
 return M

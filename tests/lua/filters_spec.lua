@@ -343,3 +343,27 @@ t.test("an image rule's relative address is resolved against the page's URL, ../
   t.eq("image.test", a.filter)
   t.eq("https://image.test/news/pics/wall.jpg?w=640", a.image)
 end)
+
+t.test("lede.filters.limits: the budgets filters run with, changed in place or replaced", function()
+  local dir = TMP .. "-limits"
+  os.execute("mkdir -p " .. sh_quote(dir))
+  local f = assert(io.open(dir .. "/sum.test.lua", "wb"))  -- a rule of about 400,000 instructions
+  f:write('return { title = function() local s = 0 for i = 1, 100000 do s = s + i end return "Sum " .. s end }')
+  f:close()
+  local function filter_used() return extract("https://sum.test/a", { filter_dirs = { dir } }).filter end
+  local saved = filters.limits
+  t.eq(50 * 1000 * 1000, saved.instructions)
+  local ok, err = pcall(function()
+    t.eq("sum.test", filter_used())
+    filters.limits = { instructions = 1000, memory = saved.memory }  -- replaced
+    t.eq("default", filter_used())
+    filters.limits = saved
+    saved.instructions = 1000  -- changed in place
+    t.eq("default", filter_used())
+  end)
+  saved.instructions = 50 * 1000 * 1000
+  filters.limits = saved
+  os.execute("rm -rf " .. sh_quote(dir))
+  assert(ok, err)
+  t.eq(saved, filters.limits)
+end)
