@@ -167,6 +167,23 @@ t.test("a printed date beats a generic <meta name=date>", function()
   t.eq("2020-04-28", a.published)
 end)
 
+t.test("with a generic <meta name=date> and a modified date, the printed date still gives published", function()
+  local a = extract(article("<h1>Museum reopens east wing</h1><p class='date'>28.04.2020</p>",
+    "<meta name='date' content='2020-04-29T11:52:23'>"
+    .. "<meta property='article:modified_time' content='2020-04-30T08:00:00+02:00'>"))
+  t.eq("2020-04-28", a.published)
+  t.eq("2020-04-30T08:00:00+02:00", a.modified)
+end)
+
+t.test("trusted published and modified dates in the metadata stand against a printed date", function()
+  local a = extract(article("<h1>Museum reopens east wing</h1><p class='date'>28.04.2020</p>",
+    "<meta property='article:published_time' content='2020-04-29T11:52:23+02:00'>"
+    .. "<meta property='article:modified_time' content='2020-04-30T08:00:00+02:00'>"))
+  t.eq("2020-04-29T11:52:23+02:00", a.published)
+  t.eq("meta:article:published_time", a.sources.published)
+  t.eq("2020-04-30T08:00:00+02:00", a.modified)
+end)
+
 t.test("a page that prints only its update date gives it as published too", function()
   local a = extract(article("<h1>Museum reopens east wing</h1>" ..
     "<p class='meta'>Updated on December 12, 2016 09:22 AM</p>"))
