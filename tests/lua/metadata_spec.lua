@@ -268,6 +268,21 @@ t.test("an Organization in JSON-LD is no author", function()
   t.eq({}, out.authors)
 end)
 
+t.test("JSON-LD naming one of the people the author <meta> lists gives way to the fuller list", function()
+  local function head(meta)
+    return [[<html><head><title>X</title><meta name="author" content="]] .. meta .. [[">
+      <script type="application/ld+json">
+      {"@type": "NewsArticle", "headline": "X", "author": {"@type": "Person", "name": "April Roach"}}
+      </script></head><body><h1>X</h1></body></html>]]
+  end
+  local out = read(head("April Roach, Daniel O'Mahony"))
+  t.eq({ { name = "April Roach", role = "byline" }, { name = "Daniel O'Mahony", role = "byline" } }, out.authors)
+  t.eq("meta:author", out.sources.authors)
+  out = read(head("Daniel O'Mahony"))  -- other people: the JSON-LD stands
+  t.eq({ { name = "April Roach", role = "byline" } }, out.authors)
+  t.eq("json-ld:NewsArticle.author", out.sources.authors)
+end)
+
 t.test("an organisation in JSON-LD and meta author is the publisher, not an author", function()
   local a = page("organisation-author.html")
   t.eq({}, names(a))

@@ -138,18 +138,39 @@ end
 -- (publisher candidates). orgs: keys of the site's declared names.
 -- Microdata authors are kept aside (ctx.microdata_authors): the page's
 -- markup is loose enough to be read only when nothing else names anyone.
+-- Does `more` name every person of `fewer`, and others besides?
+local function names_more(more, fewer)
+  if #more <= #fewer then return false end
+  local have = {}
+  for _, a in ipairs(more) do have[text.key(a.name)] = true end
+  for _, a in ipairs(fewer) do
+    if not have[text.key(a.name)] then return false end
+  end
+  return true
+end
+
 function M.structured(page, orgs, ctx)
   local publishers = {}
   local list = jsonld.authors(page.article, page.ids)
+  local mlist, msrc = meta_people(page)
   if #list > 0 then
     local authors, found = people_from(list, orgs, ctx)
     for _, o in ipairs(found) do publishers[#publishers + 1] = o end
-    if #authors > 0 then return merge_authors(authors), source(page, "author"), publishers end
+    if #authors > 0 then
+      authors = merge_authors(authors)
+      -- a CMS that writes only the first of several authors into JSON-LD
+      -- while its author <meta> lists them all: the fuller list wins (read
+      -- first with a scratch context, so its agencies count only if it does)
+      local mauthors = mlist and merge_authors((people_from(mlist, orgs, {})))
+      if mauthors and names_more(mauthors, authors) then
+        return merge_authors((people_from(mlist, orgs, ctx))), msrc, publishers
+      end
+      return authors, source(page, "author"), publishers
+    end
   end
-  local mlist, src = meta_people(page)
   if mlist then
     local authors = people_from(mlist, orgs, ctx)
-    if #authors > 0 then return merge_authors(authors), src, publishers end
+    if #authors > 0 then return merge_authors(authors), msrc, publishers end
   end
   ctx.microdata_authors = microdata_groups(page)
   return {}, nil, publishers
