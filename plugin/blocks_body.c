@@ -79,6 +79,15 @@ static double text_chars(const blocks_rec *r) {
   return (double)r->chars * (1 - blocks_link_density(r));
 }
 
+/* An article body never sits inside a link: a teaser card's "story-content"
+ * inside <a href> is another story's summary, however long. Only the few
+ * matches that would become the best are tested (a walk to the root). */
+static int inside_link(xmlNodePtr n) {
+  for (n = n->parent; n && n->type == XML_ELEMENT_NODE; n = n->parent)
+    if (walk_is_element(n, "a") && xmlHasProp(n, (const xmlChar *)"href")) return 1;
+  return 0;
+}
+
 /* Node -> record index through _private, set only for the selectors' lookups. */
 static void map_records(const blocks_tree *t, int on) {
   size_t i;
@@ -101,7 +110,7 @@ static int best_match(const blocks_tree *t, xmlXPathContextPtr xp, xmlXPathCompE
       double chars;
       if (!r || r < t->rec || r >= t->rec + t->n || r->node != n) continue;
       chars = text_chars(r);
-      if (chars > *best_chars) { *best = (size_t)(r - t->rec); *best_chars = chars; }
+      if (chars > *best_chars && !inside_link(n)) { *best = (size_t)(r - t->rec); *best_chars = chars; }
     }
   }
   xmlXPathFreeObject(o);
@@ -119,7 +128,8 @@ static int best_simple(const blocks_tree *t, const blocks_selectors *sel, size_t
     double chars = text_chars(&t->rec[i]);
     if (chars <= 0) continue;  /* never better than nothing */
     for (s = 0; s < sel->n; s++) {
-      if (sel->simple[s] && chars > best_chars[s] && match_compound_holds(sel->simple[s], t->rec[i].node)) {
+      if (sel->simple[s] && chars > best_chars[s] && match_compound_holds(sel->simple[s], t->rec[i].node) &&
+          !inside_link(t->rec[i].node)) {
         best[s] = i;
         best_chars[s] = chars;
       }
@@ -313,7 +323,12 @@ static int scored_pass(const blocks_tree *t, const classify *c, const unsigned c
   for (i = 0; i < s->n; i++) {
     const blocks_rec *r = &t->rec[s->order[i]];
     double v = s->score[s->order[i]] * (1 - blocks_link_density(r));
-    if (v > best) { best = v; out->node = r->node; out->score = v; *bi = s->order[i]; }
+    if (v > best && !inside_link(r->node)) {
+      best = v;
+      out->node = r->node;
+      out->score = v;
+      *bi = s->order[i];
+    }
   }
   return *bi != NONE ? add_siblings(t, s, *bi, best, out) : 0;
 }

@@ -475,6 +475,26 @@ START_TEST(body_needs_enough_non_link_text_from_a_selector) {
 }
 END_TEST
 
+START_TEST(body_is_never_inside_a_link) {
+  static const char *const sel[] = { ".story-content", "article" };
+  const char *rule;
+  /* teaser cards: a "story-content" summary inside <a href>, longer than the selector's minimum */
+  const char *page = "<body><div id=cards><div><a href=/a><div class=story-content id=c1>" LONG_TEXT LONG_TEXT
+                     "</div></a></div><div><a href=/b><div class=story-content id=c2>" LONG_TEXT
+                     "</div></a></div></div>"
+                     "<article id=story><p>" LONG_TEXT "</p><p>" LONG_TEXT "</p></article>"
+                     "</body>";
+  ck_assert_str_eq(body_of(page, sel, 2, &rule), "story");
+  ck_assert_str_eq(rule, "article");
+  /* by scoring too: a teaser's paragraphs inside a link never make it the body */
+  page = "<body><a href=/t><div id=teaser><p>" LONG_TEXT "</p><p>" LONG_TEXT "</p><p>" LONG_TEXT
+         "</p></div></a>"
+         "<div id=stub><p>" LONG_TEXT "</p></div></body>";
+  ck_assert_str_eq(body_of(page, sel, 0, &rule), "stub");
+  ck_assert_str_eq(rule, "scoring");
+}
+END_TEST
+
 START_TEST(body_scoring_skips_navigation_and_link_lists) {
   const char *rule;
   const char *page = "<body><nav><div id=navbox><p>" LONG_TEXT "</p><p>" LONG_TEXT "</p></div></nav>"
@@ -770,6 +790,7 @@ static Suite *blocks_suite(void) {
   tcase_add_test(body, body_takes_a_story_cut_in_parts);
   tcase_add_test(body, body_scoring_takes_close_siblings);
   tcase_add_test(body, body_scoring_skips_navigation_and_link_lists);
+  tcase_add_test(body, body_is_never_inside_a_link);
   tcase_add_test(body, body_selectors_beyond_simple_go_through_xpath);
   tcase_add_test(prune, prune_marks_each_kind);
   tcase_add_test(prune, prune_spares_content_and_lookalikes);
