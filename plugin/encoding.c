@@ -187,6 +187,8 @@ void enc_sniff(const char *bytes, size_t len, const char *caller, enc_choice *ou
     int stale = strcmp(out->name, "UTF-8") != 0 && has_non_ascii(bytes, len) &&
                 enc_is_utf8(bytes, len);
     if (!stale) { out->source = ENC_FROM_META; return; }
+    /* a stale legacy label on bytes just found to be UTF-8: no second check */
+    strcpy(out->name, "UTF-8"); out->source = ENC_FROM_UTF8_CHECK; return;
   }
   if (enc_is_utf8(bytes, len)) {
     strcpy(out->name, "UTF-8"); out->source = ENC_FROM_UTF8_CHECK; return;

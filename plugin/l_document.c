@@ -83,11 +83,15 @@ static htmlDocPtr doc_parse_bytes(const char *html, size_t len, const char *url,
   htmlDocPtr doc = NULL;
   const char *text = html;
   size_t size;
+  int clean;
   enc_sniff(html, len, charset, enc);
   text += enc->bom_len;
   size = len - enc->bom_len;
   buf_init(&utf8);
-  if (strcmp(enc->name, "UTF-8") != 0 || !enc_is_clean_utf8(text, size)) {
+  /* the sniffer's UTF-8 check has validated the bytes already: only NULs are left to find */
+  clean = enc->source == ENC_FROM_UTF8_CHECK ? memchr(text, 0, size) == NULL
+                                             : enc_is_clean_utf8(text, size);
+  if (strcmp(enc->name, "UTF-8") != 0 || !clean) {
     if (enc_to_utf8(text, size, enc->name, &utf8) != 0) {
       buf_free(&utf8);
       *why = "cannot decode the page from its encoding";

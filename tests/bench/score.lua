@@ -782,8 +782,8 @@ do
       cells[#cells + 1] = m and string.format("%.2f", m) or "—"
       local fr = median(ratios(sys, FLOOR))
       cells[#cells + 1] = (fr and not sys.floor) and string.format("%.2f×", fr) or "—"
-      local lr = median(ratios(sys, LEDE))
       local rr = ratios(sys, LEDE)
+      local lr = median(rr)
       local lo, hi = nil, nil
       for _, v in ipairs(rr) do lo = math.min(lo or v, v); hi = math.max(hi or v, v) end
       cells[#cells + 1] = (lr and sys ~= LEDE and not sys.floor)

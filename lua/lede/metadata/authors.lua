@@ -133,11 +133,6 @@ local function microdata_people(groups, body)
   return loose and #loose.list <= 3 and loose.list or {}
 end
 
--- Structured authors: JSON-LD first, then <meta>; the first source naming a
--- person wins. Returns authors, their source and the organisations met
--- (publisher candidates). orgs: keys of the site's declared names.
--- Microdata authors are kept aside (ctx.microdata_authors): the page's
--- markup is loose enough to be read only when nothing else names anyone.
 -- Does `more` name every person of `fewer`, and others besides?
 local function names_more(more, fewer)
   if #more <= #fewer then return false end
@@ -149,6 +144,13 @@ local function names_more(more, fewer)
   return true
 end
 
+-- Structured authors: JSON-LD first, then <meta>; the first source naming a
+-- person wins, but an author <meta> that names the JSON-LD's people and
+-- more gives the fuller list. Returns authors, their source and the
+-- organisations met (publisher candidates). orgs: keys of the site's
+-- declared names.
+-- Microdata authors are kept aside (ctx.microdata_authors): the page's
+-- markup is loose enough to be read only when nothing else names anyone.
 function M.structured(page, orgs, ctx)
   local publishers = {}
   local list = jsonld.authors(page.article, page.ids)
