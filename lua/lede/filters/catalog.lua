@@ -12,14 +12,9 @@ local function dirname(p) return p:match("^(.*)/[^/]*$") or "." end
 M.dirname = dirname
 local function is_dir(p) return core.filetype(p) == "directory" end
 
--- The shipped filters: lede.config (set by the `lede` executable and
--- lede-lua), else filters/ next to the lua/ dir this module was loaded from,
--- else share/lede/filters of an installed tree.
-local function find_installed_dir()
-  local config = settings.config()
-  if config and type(config.filter_dir) == "string" and config.filter_dir ~= "" then
-    return config.filter_dir
-  end
+-- filters/ next to the lua/ dir this module was loaded from, else
+-- share/lede/filters of an installed tree, else nil.
+local function searched_dir()
   local init = package.searchpath("lede", package.path)
   if init then
     local lua_dir = dirname(dirname(init))
@@ -30,17 +25,21 @@ local function find_installed_dir()
   return nil
 end
 
--- Looked up once per search path: every extraction asks, and the lookup
--- opens and tests files.
-local installed_memo = {}
+-- The search opens and tests files and every extraction asks: its answer
+-- is remembered per package.path.
+local searched = {}
 
+-- The shipped filters: lede.config's filter_dir (set by the `lede`
+-- executable and lede-lua), else the folder searched_dir finds.
 function M.installed_dir()
   local config = settings.config()
-  local key = package.path .. (config and "\0" .. tostring(config.filter_dir) or "")
-  local dir = installed_memo[key]
+  if config and type(config.filter_dir) == "string" and config.filter_dir ~= "" then
+    return config.filter_dir
+  end
+  local dir = searched[package.path]
   if dir == nil then
-    dir = find_installed_dir() or false
-    installed_memo[key] = dir
+    dir = searched_dir() or false
+    searched[package.path] = dir
   end
   return dir or nil
 end
