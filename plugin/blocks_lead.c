@@ -12,6 +12,7 @@
 #define LEAD_EXAMINED 48   /* blocks looked at before giving up */
 #define LEAD_MARKS 12      /* header blocks removed at most */
 #define LEAD_LINE 80       /* code points of a furniture line (byline, date, kicker) */
+#define LEAD_LIST_LINE 32  /* code points of each item of a furniture list (date, counter, name) */
 #define LEAD_CREDIT_LINE 140  /* code points of a line opening with a byline or date word */
 #define LEAD_TITLE_EXTRA 120  /* bytes a title block may hold beyond the title */
 
@@ -138,7 +139,7 @@ int lead_opens_credit(const classify *c, const char *s, size_t len) {
 
 /* Every line is short and ends no sentence, or opens as bylines and date
  * lines do: a byline, a date, a kicker, a reading time. */
-static int lead_is_furniture(const classify *c, const char *text, size_t len) {
+static int lead_is_furniture(const classify *c, const char *text, size_t len, size_t max_line) {
   size_t start = 0, lines = 0;
   while (start < len) {
     size_t end = start, a, b;
@@ -148,7 +149,7 @@ static int lead_is_furniture(const classify *c, const char *text, size_t len) {
     if (b > a) {
       size_t cps = text_utf8_len(text + a, b - a);
       if (lead_opens_credit(c, text + a, b - a) ? cps > LEAD_CREDIT_LINE
-                                                : cps > LEAD_LINE || lead_ends_text(text + a, b - a))
+                                                : cps > max_line || lead_ends_text(text + a, b - a))
         return 0;
       lines++;
     }
@@ -168,7 +169,11 @@ static int lead_judge(const classify *c, xmlNodePtr n, const char *title, size_t
   else if (lead_is_title(t.data, t.len, title, tlen)) *v = LEAD_HEADER;
   else if (lead_is_heading(n)) *v = LEAD_STORY;  /* a heading of the story itself */
   else if (!lead_is_text_block(n) || walk_is_element(n, "p"))
-    *v = lead_is_furniture(c, t.data, t.len) ? LEAD_HEADER : LEAD_STORY;
+    *v = lead_is_furniture(c, t.data, t.len, LEAD_LINE) ? LEAD_HEADER : LEAD_STORY;
+  /* a list of a few words per item ("<li><time>…</time><li>6,762"): the
+   * header's date, counters and names; key points run longer */
+  else if (walk_is_element(n, "ul") || walk_is_element(n, "ol"))
+    *v = lead_is_furniture(c, t.data, t.len, LEAD_LIST_LINE) ? LEAD_HEADER : LEAD_STORY;
   else *v = LEAD_STORY;
   buf_free(&t);
   return 0;

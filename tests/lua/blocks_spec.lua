@@ -79,6 +79,16 @@ t.test("lead_marks gives the headline and byline above the story, not the story"
   t.eq({}, summary(blocks:lead_marks(plain:select("#body")[1], "Talks resume in Geneva")))
 end)
 
+t.test("lead_marks takes a list of a few words per item (date, counter, name), not key points", function()
+  local doc = assert(core.parse("<body><div id=body><ul id=m><li><time>2019.04.19 20:00</time></li>"
+    .. "<li><p>6,762</p></li></ul><ul id=a><li>Hisanori Kogure</li></ul><p>" .. LONG .. "</p></div></body>"))
+  t.eq({ "m: article header", "a: article header" },
+    summary(blocks:lead_marks(doc:select("#body")[1], "Talks resume in Geneva")))
+  local points = assert(core.parse("<body><div id=body><ul><li>Hydroxychloroquine is used to treat malaria</li>"
+    .. "<li>India had banned its export</li></ul><p>" .. LONG .. "</p></div></body>"))
+  t.eq({}, summary(blocks:lead_marks(points:select("#body")[1], "Talks resume in Geneva")))
+end)
+
 t.test("prune_marks takes a favor: recall keeps lines, a bad value raises", function()
   local doc = assert(core.parse("<body><div id=body><p>" .. LONG .. "</p><p>" .. LONG .. "</p>"
     .. "<div id=l>Read more</div></div></body>"))
