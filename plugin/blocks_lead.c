@@ -167,6 +167,7 @@ static int lead_judge(const classify *c, xmlNodePtr n, const char *title, size_t
   if (text_render(n, &t) != 0 || buf_failed(&t)) { buf_free(&t); return -1; }
   if (!t.len) *v = LEAD_SKIP;  /* images, empty wrappers */
   else if (lead_is_title(t.data, t.len, title, tlen)) *v = LEAD_HEADER;
+  else if (walk_is_element(n, "h1")) *v = LEAD_HEADER;  /* the page's headline, in other words */
   else if (lead_is_heading(n)) *v = LEAD_STORY;  /* a heading of the story itself */
   else if (!lead_is_text_block(n) || walk_is_element(n, "p"))
     *v = lead_is_furniture(c, t.data, t.len, LEAD_LINE) ? LEAD_HEADER : LEAD_STORY;

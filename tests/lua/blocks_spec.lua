@@ -89,6 +89,15 @@ t.test("lead_marks takes a list of a few words per item (date, counter, name), n
   t.eq({}, summary(blocks:lead_marks(points:select("#body")[1], "Talks resume in Geneva")))
 end)
 
+t.test("lead_marks takes an <h1> above the story whatever its words; an <h2> there is the story's", function()
+  local doc = assert(core.parse("<body><div id=body><h1 id=h>I, Too, Sing America</h1><p id=b>By The Times</p>"
+    .. "<p>" .. LONG .. "</p></div></body>"))
+  t.eq({ "h: article header", "b: article header" },
+    summary(blocks:lead_marks(doc:select("#body")[1], "The National Museum")))
+  local sub = assert(core.parse("<body><div id=body><h2>The first years</h2><p>" .. LONG .. "</p></div></body>"))
+  t.eq({}, summary(blocks:lead_marks(sub:select("#body")[1], "The National Museum")))
+end)
+
 t.test("prune_marks takes a favor: recall keeps lines, a bad value raises", function()
   local doc = assert(core.parse("<body><div id=body><p>" .. LONG .. "</p><p>" .. LONG .. "</p>"
     .. "<div id=l>Read more</div></div></body>"))
