@@ -233,6 +233,18 @@ t.test("the site's name alone is never the title", function()
   t.eq("Farmers protest over new rules on water use", out.title)
 end)
 
+t.test("an <h1> linking to the home page is the logo, not the title", function()
+  local function title_of(h1)
+    return read("<html><head><title>Farmers protest over new rules on water use [Example Archive]</title></head>"
+      .. "<body>" .. h1 .. "<p>Text</p></body></html>").title
+  end
+  local want = "Farmers protest over new rules on water use [Example Archive]"
+  t.eq(want, title_of([[<h1><a href="/"><span>Example Archive</span> <sup>beta</sup></a></h1>]]))
+  t.eq(want, title_of([[<a href="https://example.org/"><h1>Example Archive of Stories</h1></a>]]))
+  -- a headline that links to its own story stays the headline
+  t.eq("Rain returns to the valley after months", title_of([[<h1><a href="/2024/rain">Rain returns to the valley after months</a></h1>]]))
+end)
+
 -- ---- authors ---------------------------------------------------------------------------
 
 t.test("'By Jane Doe and John Roe' gives two authors", function()

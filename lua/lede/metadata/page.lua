@@ -121,10 +121,25 @@ local function heading_text(h)
   return table.concat(kept, " ")
 end
 
+local function is_home_link(n)
+  if not n or n:tag() ~= "a" then return false end
+  local href = n:attr("href")
+  href = href and href:match("^%s*(.-)%s*$")
+  return href == "/" or (href and href:find("^%a[%w+.-]*://[^/?#]+/?$") ~= nil)
+end
+
+-- An <h1> that is a link to a site's home page is the site's logo ("<h1><a
+-- href="/">Archive of Our Own</a></h1>"), not a headline.
+local function is_logo(h)
+  if is_home_link(h:parent()) then return true end
+  local kids = h:children()
+  return #kids == 1 and is_home_link(kids[1]) and kids[1]:stats().chars == h:stats().chars
+end
+
 local function headings(idx)
   local out = {}
   for _, h in ipairs(index.select(idx, H1_CSS)) do
-    local t = h:stats().chars <= 400 and text.squash(strip_marks(heading_text(h)))
+    local t = h:stats().chars <= 400 and not is_logo(h) and text.squash(strip_marks(heading_text(h)))
     if t then out[#out + 1] = { node = h, text = t } end
     if #out >= M.max_h1 then break end
   end
