@@ -222,6 +222,7 @@ function M.read(doc, ctx)
     dates = date_list, bylines = bylines,
     headlines = headline_keys(headlines),
     url_date = url_date, opts = opts, orgs = orgs, base = page.base,
+    ignored_texts = region.ignored_texts(doc, ctx.date_ignore),
     read = { published = out.published, modified = out.modified, authors = out.authors },
   }
   out.sources = sources
@@ -280,6 +281,44 @@ local function finish_dates(article, ctx, inside)
   end
 end
 
+-- A date printed as a line of its own at the top of the article ("<p>January
+-- 18, 2020</p>" above the dateline, with no class saying so): read only when
+-- nothing else dated the page. Short, so that it is the date and not a
+-- sentence or a caption that mentions one; a day at least.
+M.date_line_max = 40    -- bytes of the line
+M.date_line_reach = 8   -- paragraphs of the header lines and the text looked at
+
+local function top_paragraphs(article, ctx)
+  local out = {}
+  for _, s in ipairs { ctx.lead_text or "", article.text or "" } do
+    for para in (s .. "\n\n"):gmatch("(.-)\n\n") do
+      if #out >= M.date_line_reach then return out end
+      out[#out + 1] = para
+    end
+  end
+  return out
+end
+
+-- Is the line the text of an element the filter's date.ignore names?
+local function ignored(line, texts)
+  for _, t in ipairs(texts or {}) do
+    if t:find(line, 1, true) then return true end
+  end
+  return false
+end
+
+local function date_line(article, ctx)
+  for _, para in ipairs(top_paragraphs(article, ctx)) do
+    local line = #para <= M.date_line_max and text.squash(para)
+    local d = line and not ignored(line, ctx.meta.ignored_texts) and dates.check(line, ctx.meta.opts)
+    if d and d.precision ~= "year" and d.precision ~= "month" then
+      d.source = "text:date-line"
+      return d
+    end
+  end
+  return nil
+end
+
 -- A modified date before the published one is a mistake of the page.
 local function check_order(article, ctx)
   local p, m = dates.epoch(article.published), dates.epoch(article.modified)
@@ -303,6 +342,10 @@ function M.finish(article, ctx)
   local bs = ctx.body_stats
   local in_region = region.region(ctx.body, meta.headlines, bs and bs.node == ctx.body and bs.stats.chars or nil)
   finish_dates(article, ctx, region.inside(meta.dates, in_region))
+  if not article.published and not changed_by_filter(article, meta, "published") then
+    local d = date_line(article, ctx)
+    if d then set_date(article, article.sources, "published", d) end
+  end
   authors.finish(article, ctx, region.inside(meta.bylines, in_region))
   if type(article.date_source) == "table" then  -- a filter's rule set the date
     for f, s in pairs(article.date_source) do article.sources[f] = s end

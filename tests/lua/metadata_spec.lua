@@ -138,6 +138,17 @@ local function extract(html, opts)
   return assert(lede.extract(html, opts))
 end
 
+t.test("a date printed as a line of its own at the top of the article dates an undated page", function()
+  local a = extract(article("<h1>East wing reopens</h1><p>January 18, 2020</p><p>PARIS (Reuters) - The wing reopened"
+    .. " on Saturday after two years of works on its painted ceilings, the museum said.</p>"))
+  t.eq("2020-01-18", a.published)
+  t.eq("text:date-line", a.sources.published)
+  -- a caption that mentions a day is no date line; nor is a month alone
+  local b = extract(article("<h1>East wing reopens</h1><p>Visitors in the east wing, Paris, France, January 16,"
+    .. " 2020.</p><p>March 2020</p>"))
+  t.eq(nil, b.published)
+end)
+
 t.test("Chinese and Japanese dates are read", function()
   local a = extract(article("<h1>Museum reopens east wing</h1><p class='date'>2019年04月21日 12時00分</p>"))
   t.eq("2019-04-21T12:00:00", a.published)

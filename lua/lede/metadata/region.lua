@@ -102,6 +102,21 @@ function M.ignore_keys(doc, selectors)
   return out
 end
 
+-- The texts (white space squashed) of the elements a filter's date.ignore
+-- selectors pick, nil when none: what is read from the text, not the tree,
+-- is checked against them.
+function M.ignored_texts(doc, selectors)
+  local out
+  for _, sel in ipairs(selectors or {}) do
+    local ok, nodes = pcall(doc.select, doc, sel)
+    for _, n in ipairs(ok and nodes or {}) do
+      out = out or {}
+      out[#out + 1] = text.squash(n:text()) or ""
+    end
+  end
+  return out
+end
+
 -- A table shared by the calls for one page: headlines is a list of the
 -- elements printing the headline (maybe empty), ignore (from
 -- M.ignore_keys) may be nil. On pages nested deeper than M.max_ancestors
