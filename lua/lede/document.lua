@@ -65,19 +65,50 @@ local function jsonld_scripts(doc, candidates)
   return out
 end
 
+M.max_jsonld_values = 8  -- JSON values read from one block
+
+-- The JSON values of a block: one, as a rule; but CMSs leave a stray closer
+-- after the object ("{…}}") or put two objects in one block ("{…}{…}"),
+-- which browsers' and search engines' readers accept. The value before the
+-- first token after its end is kept, and the rest read again. Returns the
+-- values, then the error of the part that could not be read (nil if none).
+local function decode_values(raw)
+  local values, base = {}, 0  -- base: bytes of the block read before raw
+  for _ = 1, M.max_jsonld_values do
+    local value, err = cjson.decode(raw)
+    if value ~= nil then
+      values[#values + 1] = value
+      return values, nil
+    end
+    local at = err and tonumber(err:match("^Expected the end but found .- at character (%d+)$"))
+    local first = at and cjson.decode(raw:sub(1, at - 1))
+    if first == nil then
+      err = err or "invalid JSON"
+      return values, base > 0 and string.format("%s, counting from character %d", err, base + 1) or err
+    end
+    values[#values + 1] = first
+    local rest = raw:sub(at):gsub("^[%s%]}),;]+", "")  -- the stray closers between values
+    base = base + #raw - #rest
+    raw = rest
+    if raw == "" then return values, nil end
+  end
+  return values, "more than " .. M.max_jsonld_values .. " values"
+end
+
 -- Decoded JSON-LD objects with @graph flattened, and a list of warnings for
--- blocks that are not valid JSON (skipped, never an error). scripts:
--- optional, every <script type> of the page in page order.
+-- blocks that are not valid JSON (skipped, never an error) or only partly.
+-- scripts: optional, every <script type> of the page in page order.
 function Document:jsonld(scripts)
   local objects, warnings = {}, {}
   for i, script in ipairs(jsonld_scripts(self, scripts)) do
-    local raw = unwrap_script(script:inner_html())
-    local value, err = cjson.decode(raw)
-    if value == nil then
-      warnings[#warnings + 1] = string.format("JSON-LD block %d skipped: %s", i, err or "invalid JSON")
-    else
-      flatten(value, objects)
+    local values, err = decode_values(unwrap_script(script:inner_html()))
+    if err then
+      warnings[#warnings + 1] = #values == 0 and string.format("JSON-LD block %d skipped: %s", i, err)
+        or string.format("JSON-LD block %d read in part (values kept: %d): %s", i, #values, err)
+    elseif #values > 1 then
+      warnings[#warnings + 1] = string.format("JSON-LD block %d holds %d values", i, #values)
     end
+    for _, v in ipairs(values) do flatten(v, objects) end
   end
   return objects, warnings
 end
