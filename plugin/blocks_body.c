@@ -301,6 +301,43 @@ static int add_siblings(const blocks_tree *t, const scores *s, size_t bi, double
   return 0;
 }
 
+/* Readability's "alternative candidate ancestors": when at least
+ * ALT_MIN of the next-best ALT_TOP - 1 candidates score close to the best
+ * (ALT_CLOSE of it) and an ancestor of the best holds ALT_MIN of them, that
+ * ancestor is the body: a story cut in steps or sections, each a candidate
+ * of its own ("div.step > div.content", with teasers between them). */
+#define ALT_TOP 5
+#define ALT_MIN 3
+#define ALT_CLOSE 0.75
+static size_t shared_ancestor(const blocks_tree *t, const scores *s, size_t bi, double best) {
+  size_t top[ALT_TOP], close[ALT_TOP], ntop = 0, nclose = 0, i, k, p;
+  double topv[ALT_TOP];
+  for (i = 0; i < s->n; i++) {  /* the ALT_TOP best, by adjusted score */
+    size_t at = s->order[i];
+    double v = s->score[at] * (1 - blocks_link_density(&t->rec[at]));
+    if (inside_link(t->rec[at].node)) continue;
+    if (ntop < ALT_TOP) k = ntop++;
+    else if (v <= topv[ALT_TOP - 1]) continue;
+    else k = ALT_TOP - 1;
+    for (; k > 0 && topv[k - 1] < v; k--) {  /* ties keep page order */
+      top[k] = top[k - 1];
+      topv[k] = topv[k - 1];
+    }
+    top[k] = at;
+    topv[k] = v;
+  }
+  for (k = 0; k < ntop; k++)
+    if (top[k] != bi && topv[k] >= ALT_CLOSE * best) close[nclose++] = top[k];
+  if (nclose < ALT_MIN) return NONE;
+  for (p = t->rec[bi].parent; p != NONE && p != 0 && !walk_is_element(t->rec[p].node, "body");
+       p = t->rec[p].parent) {
+    size_t held = 0;
+    for (k = 0; k < nclose; k++) held += close[k] > p && close[k] < t->rec[p].end;
+    if (held >= ALT_MIN) return p;
+  }
+  return NONE;
+}
+
 /* One scoring pass: the paragraphs (and, when divs is set, the text divs)
  * credit their parent and grandparent; the best candidate with the
  * siblings that belong with it. Its record's index in *bi, NONE if none. */
@@ -328,6 +365,13 @@ static int scored_pass(const blocks_tree *t, const classify *c, const unsigned c
       out->node = r->node;
       out->score = v;
       *bi = s->order[i];
+    }
+  }
+  if (*bi != NONE) {
+    size_t anc = shared_ancestor(t, s, *bi, best);
+    if (anc != NONE) {
+      *bi = anc;
+      out->node = t->rec[anc].node;
     }
   }
   return *bi != NONE ? add_siblings(t, s, *bi, best, out) : 0;

@@ -107,6 +107,17 @@ t.test("prune_marks takes a favor: recall keeps lines, a bad value raises", func
   t.raises("invalid option", function() blocks:prune_marks(body, { favor = "most" }) end)
 end)
 
+t.test("best_body by scoring takes the ancestor that holds three near-best candidates, not a stranger's", function()
+  local two = "<p>" .. LONG .. "</p><p>" .. LONG .. "</p>"
+  local function step(i) return "<div class=step><div class=content id=c" .. i .. ">" .. two .. "</div></div>" end
+  local steps = assert(core.parse("<body><div id=main>" .. step(1) .. "<div><a href=/a>Other story one</a> "
+    .. "<a href=/b>Other story two</a></div>" .. step(2) .. step(3) .. step(4) .. "</div></body>"))
+  t.eq("main", (blocks:best_body(steps)):attr("id"))
+  local apart = assert(core.parse("<body><div><div id=story>" .. two .. "</div></div><div><div id=x>" .. two
+    .. "</div></div><div><div id=y>" .. two .. "</div></div><div><div id=z>" .. two .. "</div></div></body>"))
+  t.eq("story", (blocks:best_body(apart)):attr("id"))
+end)
+
 t.test("best_body by scoring gives the siblings' parent and what beside them to drop", function()
   local doc = assert(core.parse("<body><div id=p><div id=best><p>" .. LONG .. "</p><p>" .. LONG .. "</p></div>"
     .. "<p>" .. LONG .. "</p><div id=links><a href=a>One story</a> <a href=b>Another</a></div></div></body>"))
