@@ -338,6 +338,17 @@ static size_t shared_ancestor(const blocks_tree *t, const scores *s, size_t bi, 
   return NONE;
 }
 
+/* A part of a table (rows, a row group) is never the article: cells are
+ * scored as paragraphs, so their row and row group win on a page whose
+ * story is a table. The table then is the candidate, and its siblings (the
+ * paragraphs around it) are weighed with it. NONE when i is no such part. */
+static size_t table_of(const blocks_tree *t, size_t i) {
+  static const char *const parts[] = { "tbody", "thead", "tfoot", "tr", "td", "th", NULL };
+  size_t p = i;
+  while (p != NONE && p != 0 && name_in(t->rec[p].node->name, parts)) p = t->rec[p].parent;
+  return p != i && p != NONE && p != 0 && walk_is_element(t->rec[p].node, "table") ? p : NONE;
+}
+
 /* One scoring pass: the paragraphs (and, when divs is set, the text divs)
  * credit their parent and grandparent; the best candidate with the
  * siblings that belong with it. Its record's index in *bi, NONE if none. */
@@ -369,6 +380,7 @@ static int scored_pass(const blocks_tree *t, const classify *c, const unsigned c
   }
   if (*bi != NONE) {
     size_t anc = shared_ancestor(t, s, *bi, best);
+    if (anc == NONE) anc = table_of(t, *bi);
     if (anc != NONE) {
       *bi = anc;
       out->node = t->rec[anc].node;

@@ -118,6 +118,16 @@ t.test("best_body by scoring takes the ancestor that holds three near-best candi
   t.eq("story", (blocks:best_body(apart)):attr("id"))
 end)
 
+t.test("best_body by scoring never gives a table's rows: the table, weighed with the paragraphs around it", function()
+  local row = "<tr><td>1947</td><td>" .. LONG .. "</td></tr>"
+  local doc = assert(core.parse("<body><div id=list><p>" .. LONG .. "</p><table id=films><tbody>" .. row .. row
+    .. row .. "</tbody></table></div><div id=foot><a href=/a>About</a></div></body>"))
+  t.eq("list", (blocks:best_body(doc)):attr("id"))
+  local alone = assert(core.parse("<body><div><table id=films><tbody>" .. row .. row .. row
+    .. "</tbody></table></div><div><a href=/a>About</a></div></body>"))
+  t.eq("films", (blocks:best_body(alone)):attr("id"))
+end)
+
 t.test("best_body by scoring gives the siblings' parent and what beside them to drop", function()
   local doc = assert(core.parse("<body><div id=p><div id=best><p>" .. LONG .. "</p><p>" .. LONG .. "</p></div>"
     .. "<p>" .. LONG .. "</p><div id=links><a href=a>One story</a> <a href=b>Another</a></div></div></body>"))
