@@ -283,6 +283,32 @@ t.test("'Jane Doe, Reuters' gives the author and a Reuters byline credit", funct
   t.eq({ { agency = "Reuters", where = "byline", text = "Jane Doe, Reuters" } }, ctx.byline_credits)
 end)
 
+t.test("an agency printed after a name without a comma is split off: 'Jane Doe Associated Press'", function()
+  local people = require "lede.metadata.people"
+  local function parsed(s)
+    local r = people.parse(s, {})
+    return { table.concat(r.names, "; "), table.concat(r.agencies, "; ") }
+  end
+  t.eq({ "Jane Doe", "Associated Press" }, parsed("By Jane Doe Associated Press"))
+  t.eq({ "Orhan Coskun; Suleiman Al-Khalidi", "Reuters" }, parsed("By Orhan Coskun and Suleiman Al-Khalidi Reuters"))
+  -- what stays must be a full name: these are people
+  t.eq({ "Michael Bloomberg", "" }, parsed("By Michael Bloomberg"))
+  t.eq({ "Michael R. Bloomberg", "" }, parsed("By Michael R. Bloomberg"))
+end)
+
+t.test("a byline confirming the JSON-LD authors still gives its agency as a credit", function()
+  local a = extract([[<html><head><title>Harbour talks</title><script type="application/ld+json">
+    {"@type": "NewsArticle", "headline": "Harbour talks",
+     "author": [{"@type": "Person", "name": "Jane Doe"}]}</script></head><body><article>
+    <h1>Harbour talks</h1><div class="byline">By Jane Doe <span class="source">Reuters</span></div>
+    <p>The harbour board met on Tuesday and agreed to rebuild the old wall, ending a dispute that had lasted
+    for more than a decade, the board's chairman said after the vote.</p>
+    <p>Engineers had warned that the wall could fail in a strong winter storm, and the harbour master had
+    closed its northern end to boats for the winter.</p></article></body></html>]])
+  t.eq({ { name = "Jane Doe", role = "byline" } }, a.authors)
+  t.eq("Reuters", a.wire[1] and a.wire[1].agency)
+end)
+
 t.test("an Organization in JSON-LD is no author", function()
   local out = read([[<html><head><title>X</title><script type="application/ld+json">
     {"@type": "NewsArticle", "headline": "X", "author": {"@type": "Organization", "name": "Acme Lighthouse"}}

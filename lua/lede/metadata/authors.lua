@@ -224,14 +224,15 @@ local function region_byline(inside, meta)
 end
 
 -- Does a region byline print one of the structured authors' names?
+-- Returns the first candidate that does, or nil.
 local function confirmed(authors, inside)
   for _, c in ipairs(inside) do
     local k = " " .. text.key(c.value) .. " "
     for _, a in ipairs(authors) do
-      if k:find(" " .. text.key(a.name) .. " ", 1, true) then return true end
+      if k:find(" " .. text.key(a.name) .. " ", 1, true) then return c end
     end
   end
-  return false
+  return nil
 end
 
 -- Region candidates in a small block with the headline.
@@ -327,7 +328,11 @@ function M.finish(article, ctx, inside)
   local meta = ctx.meta
   if article.authors ~= meta.read.authors then return end
   if #article.authors > 0 then
-    if confirmed(article.authors, inside) then return end
+    local c = confirmed(article.authors, inside)
+    if c then  -- the structured authors stand; the byline may still name their agency
+      add_credits(ctx, people.parse(c.value, meta.orgs).agencies, c.value)
+      return
+    end
     inside = near_headline(inside)
   end
   local b = region_byline(inside, meta)

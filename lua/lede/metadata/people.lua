@@ -319,8 +319,39 @@ local function credits_others(piece)
   return false
 end
 
+-- "Suleiman Al-Khalidi Reuters", "Jane Doe Associated Press": a name with
+-- its agency printed after it in an element of its own, run together in the
+-- text: the name, then the agency (the longest tail of at most
+-- M.max_agency_words words that names one). What stays must be a full name
+-- of two words or more, the last no initial: "Michael Bloomberg" and
+-- "Michael R. Bloomberg" stay names.
+M.max_agency_words = 4
+
+local function split_trailing_agency(piece)
+  if M.agency(piece) then return nil end
+  local words = {}
+  for w in piece:gmatch("%S+") do words[#words + 1] = w end
+  for k = math.min(M.max_agency_words, #words - 2), 1, -1 do
+    local agency = M.agency(table.concat(words, " ", #words - k + 1))
+    local last = words[#words - k]
+    if agency and not last:find("^%a?%.$") and not last:find("^%u$") then
+      return table.concat(words, " ", 1, #words - k), agency
+    end
+  end
+  return nil
+end
+
 -- Files one piece under names, agencies or orgs (repeats once).
 local function add_piece(r, piece, orgs, seen)
+  local head, agency = split_trailing_agency(piece)
+  if head then
+    add_piece(r, head, orgs, seen)
+    if not seen["agency" .. text.key(agency)] then
+      seen["agency" .. text.key(agency)] = true
+      r.agencies[#r.agencies + 1] = agency
+    end
+    return
+  end
   local kind, value = classify(piece, orgs)
   local key = kind and (kind .. text.key(value))
   if kind and not seen[key] then
