@@ -219,6 +219,17 @@ local function trailing_label(p)
   return not s:find("[%.!?)]$")
 end
 
+-- A credit that is the whole last line of a paragraph set with <br> ("…
+-- Services Act, 2020.\n(With inputs from agencies)"), placed in the
+-- paragraph; nil if none.
+local function last_line_credit(m, p)
+  local at = p:match(".*()\n")
+  local c = at and m:closing(p:sub(at + 1))
+  if not c or c.start ~= 1 then return nil end
+  c.start = at + 1
+  return c
+end
+
 -- Credits at the tail of the story, last paragraph first: whole-paragraph
 -- credits and role lines may stack up; a paragraph of prose ends the tail
 -- (after its own trailing credit, if any). Labels and teaser titles below the
@@ -228,7 +239,8 @@ local function tail_credits(m, list, paras, first)
   for i = #paras, first, -1 do
     if #paras - i + 1 - labels > M.TAIL_BLOCKS then break end
     local p = paras[i]
-    local c = single_line(p) and m:closing(p)
+    local c
+    if single_line(p) then c = m:closing(p) else c = last_line_credit(m, p) end
     if not c and #found == 0 and labels < M.TAIL_LABELS and trailing_label(p) then
       labels = labels + 1
     elseif c then

@@ -89,6 +89,19 @@ t.test("a house-style role line credits Reuters when nothing else does, and stay
   t.eq("dateline", dated.wire[1].where)
 end)
 
+t.test("a credit on the last line of a paragraph set with <br> is found; one inside it is not", function()
+  local eval = require "credit_eval"
+  local body = "<p>NEW DELHI — The three farm bills were passed by Parliament on Sunday after a long debate.</p>"
+    .. "<p>The acts take effect next month, the ministry said.<br>(With inputs from PTI)</p>"
+  local a = eval.run_case({ body = body }, "field")
+  t.eq("Press Trust of India", a.wire and a.wire[1].agency)
+  t.eq("end", a.wire[1].where)
+  t.excludes(a.text, "With inputs from PTI")
+  local inside = eval.run_case({ body = body:gsub("<br>%(With inputs from PTI%)", "<br>(With inputs from PTI)<br>"
+    .. "The opposition walked out.") }, "field")
+  t.eq(0, #(inside.wire or {}))
+end)
+
 t.test("a text of over a million paragraphs is searched without unpacking it whole", function()
   local paras = { "WASHINGTON (Reuters) - The story begins." }
   for i = 2, 1100000 do paras[i] = "w" .. (i % 10) end
