@@ -109,7 +109,7 @@ static htmlDocPtr doc_parse_utf8(const char *text, size_t size) {
 
 /* Decodes the page to UTF-8 and parses it; NULL with a reason on failure.
  * Most pages are clean UTF-8 already: libxml2 then reads the caller's bytes
- * as they are, with no copy of the page at all. */
+ * and lede makes no copy of the page (libxml2 keeps one in its input). */
 static htmlDocPtr doc_parse_bytes(const char *html, size_t len, const char *charset,
                                   enc_choice *enc, const char **why) {
   buf utf8;

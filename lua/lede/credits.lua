@@ -220,8 +220,8 @@ local function trailing_label(p)
 end
 
 -- A credit that is the whole last line of a paragraph set with <br> ("…
--- Services Act, 2020.\n(With inputs from agencies)"), placed in the
--- paragraph; nil if none.
+-- Services Act, 2020.\n(With inputs from PTI)"), placed in the paragraph;
+-- nil if none.
 local function last_line_credit(m, p)
   local at = p:match(".*()\n")
   local c = at and m:closing(p:sub(at + 1))
