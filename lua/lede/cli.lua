@@ -225,7 +225,7 @@ end
 
 local function write_record(out, opts, article, first)
   if opts.format == "json" then
-    out:write(json.encode(article), "\n")
+    json.write_line(out, article)
     return
   end
   if not first then out:write("\f\n") end

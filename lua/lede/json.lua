@@ -92,10 +92,22 @@ function encode_value(v, key, out)
   end
 end
 
-function M.encode(v)
+-- The JSON text of v in pieces, in order: to write a large record without
+-- joining it into one more copy of its text first.
+function M.encode_parts(v)
   local out = {}
   encode_value(v, nil, out)
-  return table.concat(out)
+  return out
+end
+
+function M.encode(v)
+  return table.concat(M.encode_parts(v))
+end
+
+-- Writes v's JSON text and a newline to file (anything with :write).
+function M.write_line(file, v)
+  for _, part in ipairs(M.encode_parts(v)) do file:write(part) end
+  file:write("\n")
 end
 
 local HTML_ESCAPES = { ["&"] = "&amp;", ["<"] = "&lt;", [">"] = "&gt;", ['"'] = "&quot;" }

@@ -17,6 +17,16 @@ local function lines(s)
   return r
 end
 
+t.test("json.write_line writes what encode gives, a newline after it, slashes unescaped", function()
+  local got = {}
+  local sink = { write = function(_, s) got[#got + 1] = s end }
+  local v = { title = "A/B", authors = {}, url = "https://example.org/a/b", text = "x \\/ y" }
+  json.write_line(sink, v)
+  t.eq(json.encode(v) .. "\n", table.concat(got))
+  t.eq([[{"url":"https://example.org/a/b","title":"A/B","authors":[],"text":"x \\/ y"}]], json.encode(v))
+  t.eq(v.text, json.decode(json.encode(v)).text)
+end)
+
 t.test("lede PAGE prints one JSON line with the article and exits 0", function()
   local out, _, code = run { SEED }
   t.eq(0, code)
