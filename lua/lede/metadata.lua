@@ -214,7 +214,8 @@ function M.read(doc, ctx)
   local opts = date_options(ctx, out.language)
   local url_date = read_dates(page, opts, out, sources)
   local headlines = headline_nodes(page, out.title, orgs)
-  local cache = region.page_cache(doc, headlines, region.ignore_keys(doc, ctx.date_ignore), page.index)
+  local ignored = region.ignored(doc, ctx.date_ignore)
+  local cache = region.page_cache(doc, headlines, ignored and ignored.keys, page.index)
   local date_list = wants_printed_dates(out, sources) and region.dates(doc, cache) or {}
   local bylines = region.bylines(doc, cache)
   region.add_bylines_to_dates(date_list, bylines)
@@ -222,7 +223,7 @@ function M.read(doc, ctx)
     dates = date_list, bylines = bylines,
     headlines = headline_keys(headlines),
     url_date = url_date, opts = opts, orgs = orgs, base = page.base,
-    ignored_texts = region.ignored_texts(doc, ctx.date_ignore),
+    ignored_texts = ignored and ignored.texts,
     read = { published = out.published, modified = out.modified, authors = out.authors },
   }
   out.sources = sources

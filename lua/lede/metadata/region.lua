@@ -88,30 +88,18 @@ local function headline_index(headlines)
   return index
 end
 
--- Keys of the nodes a filter says never hold the date (ctx.date_ignore
--- selectors), or nil.
-function M.ignore_keys(doc, selectors)
+-- The elements a filter says never hold the date (ctx.date_ignore
+-- selectors; one that does not parse picks nothing): nil when none, else
+-- { keys = set of their keys, texts = their texts, white space squashed }.
+-- What is read from the text, not the tree, is checked against the texts.
+function M.ignored(doc, selectors)
   local out
   for _, sel in ipairs(selectors or {}) do
     local ok, nodes = pcall(doc.select, doc, sel)
     for _, n in ipairs(ok and nodes or {}) do
-      out = out or {}
-      out[n:key()] = true
-    end
-  end
-  return out
-end
-
--- The texts (white space squashed) of the elements a filter's date.ignore
--- selectors pick, nil when none: what is read from the text, not the tree,
--- is checked against them.
-function M.ignored_texts(doc, selectors)
-  local out
-  for _, sel in ipairs(selectors or {}) do
-    local ok, nodes = pcall(doc.select, doc, sel)
-    for _, n in ipairs(ok and nodes or {}) do
-      out = out or {}
-      out[#out + 1] = text.squash(n:text()) or ""
+      out = out or { keys = {}, texts = {} }
+      out.keys[n:key()] = true
+      out.texts[#out.texts + 1] = text.squash(n:text()) or ""
     end
   end
   return out
@@ -119,7 +107,7 @@ end
 
 -- A table shared by the calls for one page: headlines is a list of the
 -- elements printing the headline (maybe empty), ignore (from
--- M.ignore_keys) may be nil. On pages nested deeper than M.max_ancestors
+-- M.ignored(...).keys) may be nil. On pages nested deeper than M.max_ancestors
 -- no printed date or byline is read (each node method walks to the root
 -- there, so reading them would be quadratic); the structured metadata is.
 function M.page_cache(doc, headlines, ignore, idx)
