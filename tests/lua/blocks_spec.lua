@@ -71,32 +71,33 @@ t.test("config rejects lists that are not lists of strings", function()
   t.raises("table expected", core.blocks.config, "x")
 end)
 
+-- What lead_marks takes from a body holding `inner`, given the title.
+local function lead(inner, title)
+  local doc = assert(core.parse("<body><div id=body>" .. inner .. "</div></body>"))
+  return summary(blocks:lead_marks(doc:select("#body")[1], title))
+end
+
+local STORY = "<p>" .. LONG .. "</p>"
+
 t.test("lead_marks gives the headline and byline above the story, not the story", function()
-  local doc = assert(core.parse("<body><div id=body><h1 id=h>Talks resume in Geneva</h1>"
-    .. "<p id=b>By Jane Doe</p><p id=s>" .. LONG .. "</p></div></body>"))
   t.eq({ "h: article header", "b: article header" },
-    summary(blocks:lead_marks(doc:select("#body")[1], "Talks resume in Geneva")))
-  local plain = assert(core.parse("<body><div id=body><p>BEIJING:</p><p>" .. LONG .. "</p></div></body>"))
-  t.eq({}, summary(blocks:lead_marks(plain:select("#body")[1], "Talks resume in Geneva")))
+    lead("<h1 id=h>Talks resume in Geneva</h1><p id=b>By Jane Doe</p><p id=s>" .. LONG .. "</p>",
+      "Talks resume in Geneva"))
+  t.eq({}, lead("<p>BEIJING:</p>" .. STORY, "Talks resume in Geneva"))
 end)
 
 t.test("lead_marks takes a list of a few words per item (date, counter, name), not key points", function()
-  local doc = assert(core.parse("<body><div id=body><ul id=m><li><time>2019.04.19 20:00</time></li>"
-    .. "<li><p>6,762</p></li></ul><ul id=a><li>Hisanori Kogure</li></ul><p>" .. LONG .. "</p></div></body>"))
   t.eq({ "m: article header", "a: article header" },
-    summary(blocks:lead_marks(doc:select("#body")[1], "Talks resume in Geneva")))
-  local points = assert(core.parse("<body><div id=body><ul><li>Hydroxychloroquine is used to treat malaria</li>"
-    .. "<li>India had banned its export</li></ul><p>" .. LONG .. "</p></div></body>"))
-  t.eq({}, summary(blocks:lead_marks(points:select("#body")[1], "Talks resume in Geneva")))
+    lead("<ul id=m><li><time>2019.04.19 20:00</time></li><li><p>6,762</p></li></ul>"
+      .. "<ul id=a><li>Hisanori Kogure</li></ul>" .. STORY, "Talks resume in Geneva"))
+  t.eq({}, lead("<ul><li>Hydroxychloroquine is used to treat malaria</li><li>India had banned its export</li></ul>"
+    .. STORY, "Talks resume in Geneva"))
 end)
 
 t.test("lead_marks takes an <h1> above the story whatever its words; an <h2> there is the story's", function()
-  local doc = assert(core.parse("<body><div id=body><h1 id=h>I, Too, Sing America</h1><p id=b>By The Times</p>"
-    .. "<p>" .. LONG .. "</p></div></body>"))
   t.eq({ "h: article header", "b: article header" },
-    summary(blocks:lead_marks(doc:select("#body")[1], "The National Museum")))
-  local sub = assert(core.parse("<body><div id=body><h2>The first years</h2><p>" .. LONG .. "</p></div></body>"))
-  t.eq({}, summary(blocks:lead_marks(sub:select("#body")[1], "The National Museum")))
+    lead("<h1 id=h>I, Too, Sing America</h1><p id=b>By The Times</p>" .. STORY, "The National Museum"))
+  t.eq({}, lead("<h2>The first years</h2>" .. STORY, "The National Museum"))
 end)
 
 t.test("prune_marks takes a favor: recall keeps lines, a bad value raises", function()
