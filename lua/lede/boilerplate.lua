@@ -59,6 +59,7 @@ M.lines = {
   "leave a comment", "related", "related articles", "more stories", "tweet", "facebook",
   "twitter", "whatsapp", "linkedin", "copy link", "listen", "listen to this article",
   "subscribe", "sign up", "skip to content", "loading...", "close", "menu", "search",
+  "show more", "show less", "load more", "see more", "view more", "show all",
   -- the same furniture in other languages, and "read also" labels (also as the
   -- label of a line that is otherwise a link: "Lea también: <a>…</a>")
   "read also", "see also", "also read", "related topics", "more on this story",

@@ -144,6 +144,12 @@ local function pruned(inner)
   return summary(blocks:prune_marks(doc:select("#body")[1]).remove)
 end
 
+t.test("prune: a widget's 'Show more' and 'Show less' controls go; a sentence that starts so stays", function()
+  t.eq({ "m: boilerplate line", "l: boilerplate line" },
+    pruned("<div id=m><label>Show more</label></div><div id=l><label>Show less</label></div>"))
+  t.eq({}, pruned("<p>Show more patience with the new drivers, the mayor told residents.</p>"))
+end)
+
 t.test("prune: promotion and disclaimer paragraphs go by their opening; a story sentence stays", function()
   t.eq({ "f: boilerplate line" }, pruned("<p id=f>Follow us on Telegram, Instagram and X for live updates.</p>"))
   t.eq({ "n: boilerplate line" }, pruned("<p id=n>Never miss the latest news by signing up to our newsletter!</p>"))
