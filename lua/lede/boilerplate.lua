@@ -9,6 +9,8 @@ local M = {}
 -- Words that mark boilerplate wherever they appear in a class or id.
 M.words = {
   "share", "sharing", "sharer", "social", "socials", "related", "recommended",
+  -- "related" run into the next word (Jetpack's "jp-relatedposts" on WordPress sites)
+  "relatedposts", "relatedarticles", "relatedstories", "relatedcontent", "relatedlinks", "relatednews",
   "recommendations", "recommendation", "newsletter", "newsletters", "subscribe",
   "subscription", "signup", "cookie", "cookies", "consent", "gdpr", "promo", "promotion",
   "advert", "advertisement", "advertising", "ads", "ad", "adslot", "dfp", "gpt", "sponsor",
