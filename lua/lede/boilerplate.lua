@@ -18,7 +18,7 @@ M.words = {
   "tagcloud", "popular", "trending", "mostread", "paywall", "outbrain", "taboola",
   "sidebar", "banner", "toolbar", "fontsize", "pagination", "pager",
   "modal", "popup", "overlay", "login", "weather", "masthead", "navbar", "rating",
-  "teasers", "copyright", "notice", "notification", "notifications",
+  "teasers", "copyright", "notice", "notification", "notifications", "bio",
 }
 
 -- Pairs of adjacent words that together mark boilerplate ("most-read").

@@ -18,7 +18,8 @@ t.test("classify gives the word or phrase that marks a class or id value", funct
     ["site-header"] = "site-header", mostRead = "most-read", ["md:px-4 share"] = "share", Nav = "nav",
     ["you may like"] = "you-may-like", ["entry-content"] = false, [""] = false, ["bg-[#share]"] = false,
     ["e-notification-alert sc-3dw5b1-0"] = "notification", ["notified-parties"] = false,
-    ["jp-relatedposts-post jp-relatedposts-post0"] = "relatedposts", ["relatedness"] = false }
+    ["jp-relatedposts-post jp-relatedposts-post0"] = "relatedposts", ["relatedness"] = false,
+    ["user-bio__main-text"] = "bio", ["Biodiversity"] = false }
   for v, want in pairs(cases) do t.eq(want or nil, blocks:classify(v), v) end
 end)
 
