@@ -19,6 +19,7 @@ M.words = {
   "sidebar", "banner", "toolbar", "fontsize", "pagination", "pager",
   "modal", "popup", "overlay", "login", "weather", "masthead", "navbar", "rating",
   "teasers", "copyright", "notice", "notification", "notifications", "bio",
+  "editsection",  -- MediaWiki's "[edit]" links beside each heading
 }
 
 -- Pairs of adjacent words that together mark boilerplate ("most-read").
@@ -55,7 +56,8 @@ M.outside_article_tags = { "nav", "header", "footer", "aside", "menu" }
 -- Short lines that are controls or furniture, never article text (lowercased,
 -- matched against a whole block's text).
 M.lines = {
-  "share", "share article", "share this article", "share this", "print", "email",
+  "share", "share article", "share this article", "share this", "share this story", "share this post",
+  "share this page", "print", "email",
   "read more", "read more:", "advertisement", "advertising", "sponsored", "follow us",
   "minus", "plus", "a+", "a-", "arrow up", "home icon", "back to top", "comments",
   "leave a comment", "related", "related articles", "more stories", "tweet", "facebook",

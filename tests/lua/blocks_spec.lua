@@ -19,7 +19,7 @@ t.test("classify gives the word or phrase that marks a class or id value", funct
     ["you may like"] = "you-may-like", ["entry-content"] = false, [""] = false, ["bg-[#share]"] = false,
     ["e-notification-alert sc-3dw5b1-0"] = "notification", ["notified-parties"] = false,
     ["jp-relatedposts-post jp-relatedposts-post0"] = "relatedposts", ["relatedness"] = false,
-    ["user-bio__main-text"] = "bio", ["Biodiversity"] = false }
+    ["user-bio__main-text"] = "bio", ["Biodiversity"] = false, ["mw-editsection"] = "editsection" }
   for v, want in pairs(cases) do t.eq(want or nil, blocks:classify(v), v) end
 end)
 
@@ -146,10 +146,12 @@ local function pruned(inner)
   return summary(blocks:prune_marks(doc:select("#body")[1]).remove)
 end
 
-t.test("prune: a widget's 'Show more' and 'Show less' controls go; a sentence that starts so stays", function()
+t.test("prune: 'Show more', 'Show less', 'Share this story' controls go; a sentence that starts so stays", function()
   t.eq({ "m: boilerplate line", "l: boilerplate line" },
     pruned("<div id=m><label>Show more</label></div><div id=l><label>Show less</label></div>"))
   t.eq({}, pruned("<p>Show more patience with the new drivers, the mayor told residents.</p>"))
+  t.eq({ "s: boilerplate line" }, pruned("<div id=s>Share this story</div>"))
+  t.eq({}, pruned("<p>Share this story with a friend, the campaign asks, and the museum will send a card.</p>"))
 end)
 
 t.test("prune: promotion and disclaimer paragraphs go by their opening; a story sentence stays", function()
