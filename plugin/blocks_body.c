@@ -315,10 +315,11 @@ static size_t shared_ancestor(const blocks_tree *t, const scores *s, size_t bi, 
   for (i = 0; i < s->n; i++) {  /* the ALT_TOP best, by adjusted score */
     size_t at = s->order[i];
     double v = s->score[at] * (1 - blocks_link_density(&t->rec[at]));
+    if (ntop == ALT_TOP && v <= topv[ALT_TOP - 1]) continue;
+    /* inside_link walks to the root: only for the few that would enter the
+     * list, or a page nested 20,000 tables deep is quadratic */
     if (inside_link(t->rec[at].node)) continue;
-    if (ntop < ALT_TOP) k = ntop++;
-    else if (v <= topv[ALT_TOP - 1]) continue;
-    else k = ALT_TOP - 1;
+    k = ntop < ALT_TOP ? ntop++ : ALT_TOP - 1;
     for (; k > 0 && topv[k - 1] < v; k--) {  /* ties keep page order */
       top[k] = top[k - 1];
       topv[k] = topv[k - 1];
