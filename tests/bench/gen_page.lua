@@ -2,9 +2,10 @@
 -- usage: lua5.4 gen_page.lua paragraphs BYTES OUT   -- an article of many paragraphs
 --        lua5.4 gen_page.lua nested DEPTH OUT       -- DEPTH nested <div>s around a paragraph
 --        lua5.4 gen_page.lua tables DEPTH OUT       -- DEPTH nested tables (table/tbody/tr/td)
+--        lua5.4 gen_page.lua stairs DEPTH OUT       -- DEPTH nested <div>s, each with a paragraph
 local kind, n, path = arg[1], tonumber(arg[2]), arg[3]
 if not (kind and n and path) then
-  io.stderr:write("usage: lua5.4 gen_page.lua paragraphs|nested|tables N OUT\n")
+  io.stderr:write("usage: lua5.4 gen_page.lua paragraphs|nested|tables|stairs N OUT\n")
   os.exit(2)
 end
 local f = assert(io.open(path, "wb"))
@@ -41,6 +42,12 @@ elseif kind == "tables" then  -- every cell a scoring candidate, each level four
   f:write("<p>The innermost paragraph of a page of nested tables, with enough words to count ",
     "as an article body for an extractor that looks for text.</p>")
   f:write(string.rep("</td></tr></tbody></table>", n))
+  f:write("\n</body></html>\n")
+elseif kind == "stairs" then  -- a paragraph at every level, later ones scoring higher
+  for i = 1, n do
+    f:write("<div><p>Step ", i, ": ", string.rep("a, ", 1 + i // 1000), "and the end of a paragraph.</p>")
+  end
+  f:write(string.rep("</div>", n))
   f:write("\n</body></html>\n")
 else
   io.stderr:write("gen_page.lua: unknown kind " .. kind .. "\n")

@@ -281,7 +281,7 @@ M.signature_words = 3  -- a signature names one person: two or three words
 -- bold or italics, end the body's text and be one person's name and
 -- nothing else (a closing "Mehr zum Thema" or "Bottom Line" is not).
 local function signature(body, body_text, orgs)
-  local p = body and body:xpath("(.//p[normalize-space()])[last()]")[1]
+  local p = body and body:xpath("descendant::p[normalize-space()][last()]")[1]
   local t = p and p:stats().chars <= 60 and text.squash(p:text())
   if not t then return nil end
   local e = p:xpath("./*[self::b or self::strong or self::i or self::em]")
