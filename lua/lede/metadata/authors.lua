@@ -73,7 +73,7 @@ end
 -- a Person item, else its text.
 local function microdata_name(node)
   if node:attr("itemscope") then
-    local n = node:xpath(".//*[contains(concat(' ', normalize-space(@itemprop), ' '), ' name ')]")[1]
+    local n = node:xpath("descendant::*[contains(concat(' ', normalize-space(@itemprop), ' '), ' name ')]")[1]
     local v = n and (n:attr("content") or text.squash(n:text()))
     if v then return v end
   end
