@@ -309,6 +309,19 @@ t.test("a byline confirming the JSON-LD authors still gives its agency as a cred
   t.eq("Reuters", a.wire[1] and a.wire[1].agency)
 end)
 
+t.test("a structured author list is read up to max_people, with a warning beyond", function()
+  local metas = {}
+  for i = 0, 599 do
+    local a, b = string.char(65 + i // 26), string.char(97 + i % 26)
+    metas[#metas + 1] = "<meta name='author' content='Ann " .. a .. b .. "ley'>"
+  end
+  local out, ctx = read("<html><head><title>A story</title>" .. table.concat(metas)
+    .. "</head><body><h1>A story</h1><p>Text.</p></body></html>")
+  t.eq(500, #out.authors)
+  t.eq("Ann Aaley", out.authors[1].name)
+  t.contains(table.concat(ctx.warnings, "\n"), "only the first 500 of 600 structured authors were read")
+end)
+
 t.test("an Organization in JSON-LD is no author", function()
   local out = read([[<html><head><title>X</title><script type="application/ld+json">
     {"@type": "NewsArticle", "headline": "X", "author": {"@type": "Organization", "name": "Acme Lighthouse"}}
