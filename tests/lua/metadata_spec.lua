@@ -244,6 +244,14 @@ t.test("the site's name alone is never the title", function()
   t.eq("Farmers protest over new rules on water use", out.title)
 end)
 
+t.test("a <title> or og:title longer than a title can be is not read", function()
+  local huge = string.rep("Word | ", 50000)
+  local out = read("<html><head><title>" .. huge .. "</title><meta property='og:title' content='" .. huge
+    .. "'></head><body><h1>Farmers protest over new rules on water use</h1><p>Text</p></body></html>")
+  t.eq("Farmers protest over new rules on water use", out.title)
+  t.eq("html:h1", out.sources.title)
+end)
+
 t.test("an <h1> linking to the home page is the logo, not the title", function()
   local function title_of(h1)
     return read("<html><head><title>Farmers protest over new rules on water use [Example Archive]</title></head>"

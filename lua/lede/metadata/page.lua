@@ -154,6 +154,12 @@ function M.microdata(page, prop)
   return text.squash(n:attr("content") or n:text())
 end
 
+-- The <title>, white space squashed; nil when longer than a title can be.
+local function page_title(doc)
+  local t = text.squash(doc:title())
+  return t and #t <= title.max_bytes and t or nil
+end
+
 -- Reads the page once: { meta, jsonld, ids, article, article_type,
 -- doc_title, h1, url, host, stem, doc, index (lede.metadata.index) }.
 function M.gather(doc, ctx)
@@ -161,7 +167,7 @@ function M.gather(doc, ctx)
   local objects, warnings = doc:jsonld(index.select(idx, SCRIPT_CSS))
   for _, w in ipairs(warnings or {}) do ctx.warnings[#ctx.warnings + 1] = w end
   local page = { meta = meta_lists(idx), jsonld = objects, ids = jsonld.index(objects),
-    doc_title = text.squash(doc:title()), h1 = headings(idx), url = ctx.url, index = idx }
+    doc_title = page_title(doc), h1 = headings(idx), url = ctx.url, index = idx }
   page.host = ctx.article and ctx.article.host or (ctx.url and ctx.url:match("^%a[%w+.-]*://([^/?#:]+)"))
   page.stem = text.host_stem(page.host)
   local texts = { page.doc_title, M.first_meta(page.meta, tables.meta_keys.title) }

@@ -8,6 +8,10 @@ local text = require "lede.metadata.text"
 local M = {}
 
 M.max_separators = 8
+-- Bytes a title source may have to be read at all: longer, it is no headline
+-- (a page's text pasted into <title>), and splitting it at every separator
+-- would copy it dozens of times (a 1 MB <title> took 2.7 s).
+M.max_bytes = 2000
 M.site_words = 4  -- a site's name read from the host ("La Presse de Tunisie") is this short
 
 
@@ -190,6 +194,7 @@ local function prepare(cands, sites, stem)
     local is_title = c.group == "title"
     local r
     if type(c.text) == "string" then r = read[is_title][c.text] end
+    if type(c.text) == "string" and #c.text > M.max_bytes then r = false end
     if r == nil then
       r = false
       local t = text.squash(c.text)
@@ -240,9 +245,10 @@ end
 
 -- Does `s` agree with any of the texts (equal, or a run of its parts)?
 function M.agrees(s, texts)
+  if #s > M.max_bytes then return false end
   local k = text.key(s)
   for _, t in ipairs(texts) do
-    if t and forms(t)[k] then return true end
+    if t and #t <= M.max_bytes and forms(t)[k] then return true end
   end
   return false
 end
