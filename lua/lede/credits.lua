@@ -11,6 +11,7 @@ local core = require "lede.core"
 local agencies = require "lede.agencies"
 local names = require "lede.names"
 local people = require "lede.metadata.people"
+local split_paragraphs = require("lede.metadata.text").paragraphs
 
 local M = {}
 
@@ -41,16 +42,6 @@ function M.compile(list)
     compiled_cache[list] = m
   end
   return m
-end
-
-local function split_paragraphs(text)
-  local paras, at = {}, 1
-  while true do  -- no copy of the whole text: pages can be tens of megabytes
-    local a, b = text:find("\n\n", at, true)
-    paras[#paras + 1] = text:sub(at, (a or #text + 1) - 1)
-    if not a then return paras end
-    at = b + 1
-  end
 end
 
 -- ---- bylines ---------------------------------------------------------------

@@ -292,12 +292,8 @@ M.date_line_reach = 8   -- paragraphs of the header lines and the text looked at
 local function top_paragraphs(article, ctx)
   local out = {}
   for _, s in ipairs { ctx.lead_text or "", article.text or "" } do
-    local at = 1
-    while at <= #s do  -- the first few only: the text may be megabytes long
-      if #out >= M.date_line_reach then return out end
-      local a, b = s:find("\n\n", at, true)
-      out[#out + 1] = s:sub(at, (a or #s + 1) - 1)
-      at = b and b + 1 or #s + 1
+    if s ~= "" then
+      for _, p in ipairs(text.paragraphs(s, M.date_line_reach - #out)) do out[#out + 1] = p end
     end
   end
   return out

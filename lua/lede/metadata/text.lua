@@ -192,4 +192,18 @@ function M.host_stem(host)
   return labels[i]
 end
 
+-- The paragraphs of s (split at blank lines, as the text is rendered), at
+-- most max of them (all when nil), without copying the whole text: pages
+-- can be tens of megabytes. "" gives { "" }.
+function M.paragraphs(s, max)
+  local out, at = {}, 1
+  while not max or #out < max do
+    local a, b = s:find("\n\n", at, true)
+    out[#out + 1] = s:sub(at, (a or #s + 1) - 1)
+    if not a then break end
+    at = b + 1
+  end
+  return out
+end
+
 return M

@@ -193,8 +193,9 @@ local function prepare(cands, sites, stem)
   for i, c in ipairs(cands) do
     local is_title = c.group == "title"
     local r
-    if type(c.text) == "string" then r = read[is_title][c.text] end
-    if type(c.text) == "string" and #c.text > M.max_bytes then r = false end
+    if type(c.text) == "string" then
+      if #c.text > M.max_bytes then r = false else r = read[is_title][c.text] end
+    end
     if r == nil then
       r = false
       local t = text.squash(c.text)
