@@ -2,7 +2,8 @@
 --
 -- usage: lua5.4 tests/bench/lede_runner.lua JOBS.jsonl OUT.jsonl [BUILD_DIR]
 -- JOBS: JSON lines {id, path, url}. OUT: one JSON line per page,
---   {id, title, byline, authors, published, text, wire, syndicated, dateline, filter, warnings, ms}
+--   {id, title, byline, authors, published, text, wire, syndicated, dateline, site, host,
+--   captions, filter, warnings, ms}
 --   or {id, error, ms}. ms is os.clock() time (process CPU time) of lede.extract only;
 --   reading the file is not timed. A page that raises is recorded, never fatal.
 -- Run from the root of the checkout (or set LEDE_SOURCE_DIR); BUILD_DIR defaults to
@@ -37,6 +38,16 @@ local function str(v)
   return nil
 end
 
+-- The first few captions, each cut short: the scorer reads only their start.
+local function captions(list)
+  local out = {}
+  for _, c in ipairs(type(list) == "table" and list or {}) do
+    if #out >= 5 then break end
+    if type(c) == "string" then out[#out + 1] = c:sub(1, (utf8.offset(c, 301) or #c + 1) - 1) end
+  end
+  return #out > 0 and out or nil
+end
+
 -- Only the fields the scorer reads, in plain JSON-able form; missing ones stay nil.
 local function record(id, a, ms)
   local authors, names = {}, {}
@@ -63,6 +74,7 @@ local function record(id, a, ms)
     wire = wire,
     syndicated = syn,
     dateline = dl and { text = str(dl.text), agency = str(dl.agency), place = str(dl.place) } or nil,
+    site = str(a.site), host = str(a.host), captions = captions(a.captions),
   }
 end
 

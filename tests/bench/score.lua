@@ -27,6 +27,7 @@ package.cpath = opts.build .. "/?.so;" .. package.cpath
 package.path = src .. "/lua/?.lua;" .. src .. "/lua/?/init.lua;" .. package.path
 local lede = require "lede"
 local measure = dofile(src .. "/tests/bench/measure.lua")
+local conflicts = dofile(src .. "/tests/bench/conflicts.lua")(measure)
 
 -- Systems in display order. `html`: output is HTML to be turned into text.
 local SYSTEMS = {
@@ -141,14 +142,31 @@ local LEDE = by_key("lede")
 local extractors = {}
 for _, s in ipairs(active) do if not s.floor then extractors[#extractors + 1] = s end end
 
--- lede's misses: { id, metric, expected, got }
+-- lede's misses: { id, metric, expected, got, why }; why (may be empty) names an
+-- expectation lede's rules forbid it to meet (tests/bench/conflicts.lua).
 local misses = {}
-local function miss(id, metric, expected, got)
-  misses[#misses + 1] = { id, metric, short(expected, 100), short(got, 100) }
+local function miss(id, metric, expected, got, why)
+  misses[#misses + 1] = { id, metric, short(expected, 100), short(got, 100), why or "" }
 end
+
 
 local out_lines = {}
 local function emit(s) out_lines[#out_lines + 1] = s or "" end
+
+-- Emits how many of lede's `n` misses of a metric over `pages` are of each
+-- `why` (counts: why -> k, reasons: why -> what it means), and the share
+-- lede could reach at most while keeping those rules.
+local function emit_conflicts(what, hits, pages, counts, reasons)
+  local total = 0
+  for why, k in pairs(counts) do
+    emit(string.format("Of lede's %d %s misses, %d are pages whose expectation %s (`%s` in lede-misses.tsv).",
+      pages - hits, what, k, reasons[why], why))
+    total = total + k
+  end
+  if total > 0 and pages > 0 then
+    emit(string.format("Keeping that rule, lede can reach at most %s on these pages.", pct(pages - total, pages)))
+  end
+end
 -- align: a string of "l"/"r" per column; default: first column left, the rest right
 local function table_md(header, rows, align)
   emit("| " .. table.concat(header, " | ") .. " |")
@@ -302,7 +320,7 @@ end
 emit("## postlight pages: body starts with `body_start`")
 emit()
 do
-  local rows = {}
+  local rows, captions_first, lede_strict, lede_pages = {}, 0, 0, 0
   for _, sys in ipairs(extractors) do
     local ids = pages_with(sys, "postlight", function(e) return str(e.body_start) end)
     local strict, lenient = 0, 0
@@ -312,21 +330,70 @@ do
       if ok then strict = strict + 1 end
       if len_ok then lenient = lenient + 1 end
       if sys == LEDE and not ok then
+        local caption = conflicts.body_starts_with_caption(e.body_start, sys.res[id].captions)
+        if caption then captions_first = captions_first + 1 end
         miss(id, len_ok and "body_start_strict" or "body_start", e.body_start,
-          table.concat(got, " ", 1, math.min(#got, n)))
+          table.concat(got, " ", 1, math.min(#got, n)), caption and "caption" or nil)
       end
     end
+    if sys == LEDE then lede_strict, lede_pages = strict, #ids end
     rows[#rows + 1] = { sys_label(sys), tostring(#ids), cell(strict, #ids), cell(lenient, #ids) }
   end
   table_md({ "system", "pages", "strict (token prefix)", "lenient (no white space)" }, rows)
   emit("Strict: the first `body_start_words` white-space tokens are equal. Lenient: the same text")
   emit("with all white space removed is a prefix (Postlight's expectations glue adjacent blocks).")
   emit()
+  emit_conflicts("body_start (strict)", lede_strict, lede_pages, { caption = captions_first },
+    { caption = "opens with a photo caption or credit that lede gives in `captions` (issue 3: \"Captions go to captions, not text\")" })
+  emit()
 end
 
 ---------------------------------------------------------------------------------------
 -- metadata: title, date, author
 ---------------------------------------------------------------------------------------
+-- Canonical agency names and their aliases, compared case-insensitively.
+local AGENCY_ALIASES = {
+  ["Reuters"] = { "reuters", "reuter", "thomson reuters" },
+  ["Associated Press"] = { "ap", "associated press", "the associated press" },
+  ["Agence France-Presse"] = { "afp", "agence france-presse", "agence france presse", "france-presse", "france presse" },
+  ["dpa"] = { "dpa", "deutsche presse-agentur", "deutsche presse agentur" },
+  ["EFE"] = { "efe", "agencia efe" },
+  ["ANSA"] = { "ansa", "agenzia nazionale stampa associata" },
+  ["Press Trust of India"] = { "pti", "press trust of india" },
+  ["Asian News International"] = { "ani", "asian news international" },
+  ["United Press International"] = { "upi", "united press international" },
+  ["Europa Press"] = { "europa press" },
+  ["CNN"] = { "cnn", "cnn newsource", "cnn wire" },
+  ["dpa-AFX"] = { "dpa-afx", "dpa afx" },
+  ["agencies"] = { "agencies" },
+}
+local ALIAS = {}
+for canon, list in pairs(AGENCY_ALIASES) do
+  ALIAS[canon:lower()] = canon
+  for _, a in ipairs(list) do ALIAS[a] = canon end
+end
+-- lede's own agency table, when it loads, adds the forms it knows.
+do
+  local ok, ag = pcall(require, "lede.agencies")
+  if ok and type(ag) == "table" and type(ag.list) == "table" then
+    for _, entry in ipairs(ag.list) do
+      if type(entry) == "table" and str(entry.name) then
+        local canon = ALIAS[entry.name:lower()] or entry.name
+        ALIAS[entry.name:lower()] = canon
+        for _, key in ipairs({ "forms", "short" }) do
+          for _, f in ipairs(type(entry[key]) == "table" and entry[key] or {}) do
+            if str(f) and not ALIAS[f:lower()] then ALIAS[f:lower()] = canon end
+          end
+        end
+      end
+    end
+  end
+end
+local function canon_agency(name)
+  name = norm_ws(str(name) or ""):lower()
+  return ALIAS[name] or name
+end
+
 local norm_title = measure.norm_title
 
 local MONTHS = { jan = 1, feb = 2, mar = 3, apr = 4, may = 5, jun = 6, jul = 7, aug = 8,
@@ -406,7 +473,10 @@ local function gives(sys, field)
   return true
 end
 
-local function meta_table(title, field, has, judge, legend)
+-- judge(sys, e, r) -> "exact" | "partial" | "miss", what the system gave, and
+-- for a miss of lede's, why (a key of `reasons`) when lede's rules forbid the expectation.
+local function meta_table(title, field, has, judge, legend, reasons)
+  local conflicts, lede_hits, lede_pages = {}, 0, 0
   emit("## metadata: " .. title)
   emit()
   local header = { "system" }
@@ -422,16 +492,19 @@ local function meta_table(title, field, has, judge, legend)
       local ok, part = 0, 0
       for _, id in ipairs(ids) do
         local r = sys.res[id]
-        local res, got = judge(sys, expect[id], r.error and {} or r)
+        local res, got, why = judge(sys, expect[id], r.error and {} or r)
         if res == "exact" then ok = ok + 1
         elseif res == "partial" then part = part + 1 end
         if sys == LEDE and res ~= "exact" then
           local e = expect[id]
+          if why then conflicts[why] = (conflicts[why] or 0) + 1 end
           miss(id, res == "partial" and field .. "_partial" or field,
-            field == "date" and (e.datetime or e.date) or e[field], got or (r.error and "error: " .. r.error) or "(none)")
+            field == "date" and (e.datetime or e.date) or e[field], got or (r.error and "error: " .. r.error) or "(none)",
+            why)
         end
       end
       tot[1], tot[2], tot[3] = tot[1] + ok, tot[2] + part, tot[3] + #ids
+      if sys == LEDE then lede_hits, lede_pages = lede_hits + ok, lede_pages + #ids end
       local mark = (sys.own_ref and source == "readability" and #ids > 0) and " ‡" or ""
       if not given then row[#row + 1] = "—"
       elseif field == "author" and #ids > 0 then
@@ -447,6 +520,10 @@ local function meta_table(title, field, has, judge, legend)
   table_md(header, rows)
   if legend then emit(legend) end
   emit("‡ Readability.js against its own expectations (the readability metadata is its output).")
+  if reasons then
+    emit()
+    emit_conflicts(field, lede_hits, lede_pages, conflicts, reasons)
+  end
   emit()
 end
 
@@ -454,8 +531,12 @@ meta_table("title (exact after white-space and quote normalisation)", "title",
   function(e) return str(e.title) end,
   function(sys, e, r)
     local got = sys_title(sys, r)
-    return (got and norm_title(got) == norm_title(e.title)) and "exact" or "miss", got
-  end, "`—`: the system gives no such field.")
+    if got and norm_title(got) == norm_title(e.title) then return "exact", got end
+    local why = sys == LEDE and conflicts.title_keeps_site(e.title, got, str(r.site), str(r.host))
+      and "site_name" or nil
+    return "miss", got, why
+  end, "`—`: the system gives no such field.",
+  { site_name = "is lede's headline with the site's name attached (\"Mozilla - Wikipedia\"), which issue 4 rules out" })
 
 meta_table("date (same calendar day; postlight ±1 day, its values are UTC)", "date",
   function(e) return str(e.date) end,
@@ -473,60 +554,20 @@ meta_table("author (same set of names; +partial = some but not all names shared)
   function(e) return str(e.author) end,
   function(sys, e, r)
     local got = sys_author_names(sys, r)
-    if not got then return "miss", nil end
     local want, wl = split_names(e.author)
+    local why = sys == LEDE and conflicts.author_is_agency(wl, ALIAS) and "agency" or nil
+    if not got then return "miss", nil, why end
     local have, hl = split_names(got)
     local common = 0
     for n in pairs(have) do if want[n] then common = common + 1 end end
     if common == #wl and common == #hl and common > 0 then return "exact", got end
-    return common > 0 and "partial" or "miss", got
-  end, "Names: lower-cased (Latin, Greek and Cyrillic letters), leading `by ` removed, split on `,` ` and ` `;` `&`. lede: `authors[*].name` but those whose role is `editing` or `additional` (`measure.author_names`); Readability.js: `byline`; others: their author field.")
+    return common > 0 and "partial" or "miss", got, why
+  end, "Names: lower-cased (Latin, Greek and Cyrillic letters), leading `by ` removed, split on `,` ` and ` `;` `&`. lede: `authors[*].name` but those whose role is `editing` or `additional` (`measure.author_names`); Readability.js: `byline`; others: their author field.",
+  { agency = "names a news agency (\"Agencia EFE\", \"dsw / DPA\"), which lede gives as a wire credit, never as an author (issue 4)" })
 
 ---------------------------------------------------------------------------------------
 -- wire credits (lede only)
 ---------------------------------------------------------------------------------------
--- Canonical agency names and their aliases, compared case-insensitively.
-local AGENCY_ALIASES = {
-  ["Reuters"] = { "reuters", "reuter", "thomson reuters" },
-  ["Associated Press"] = { "ap", "associated press", "the associated press" },
-  ["Agence France-Presse"] = { "afp", "agence france-presse", "agence france presse", "france-presse", "france presse" },
-  ["dpa"] = { "dpa", "deutsche presse-agentur", "deutsche presse agentur" },
-  ["EFE"] = { "efe", "agencia efe" },
-  ["ANSA"] = { "ansa", "agenzia nazionale stampa associata" },
-  ["Press Trust of India"] = { "pti", "press trust of india" },
-  ["Asian News International"] = { "ani", "asian news international" },
-  ["United Press International"] = { "upi", "united press international" },
-  ["Europa Press"] = { "europa press" },
-  ["CNN"] = { "cnn", "cnn newsource", "cnn wire" },
-  ["dpa-AFX"] = { "dpa-afx", "dpa afx" },
-  ["agencies"] = { "agencies" },
-}
-local ALIAS = {}
-for canon, list in pairs(AGENCY_ALIASES) do
-  ALIAS[canon:lower()] = canon
-  for _, a in ipairs(list) do ALIAS[a] = canon end
-end
--- lede's own agency table, when it loads, adds the forms it knows.
-do
-  local ok, ag = pcall(require, "lede.agencies")
-  if ok and type(ag) == "table" and type(ag.list) == "table" then
-    for _, entry in ipairs(ag.list) do
-      if type(entry) == "table" and str(entry.name) then
-        local canon = ALIAS[entry.name:lower()] or entry.name
-        ALIAS[entry.name:lower()] = canon
-        for _, key in ipairs({ "forms", "short" }) do
-          for _, f in ipairs(type(entry[key]) == "table" and entry[key] or {}) do
-            if str(f) and not ALIAS[f:lower()] then ALIAS[f:lower()] = canon end
-          end
-        end
-      end
-    end
-  end
-end
-local function canon_agency(name)
-  name = norm_ws(str(name) or ""):lower()
-  return ALIAS[name] or name
-end
 
 emit("## wire credits (lede only)")
 emit()
@@ -820,9 +861,9 @@ table.sort(misses, function(a, b)
 end)
 local function tsv(s) return (tostring(s or ""):gsub("[\t\r\n]", " ")) end
 f = assert(io.open(opts.out .. "/lede-misses.tsv", "wb"))
-f:write("id\tmetric\texpected\tlede gave\n")
+f:write("id\tmetric\texpected\tlede gave\twhy\n")
 for _, m in ipairs(misses) do
-  f:write(tsv(m[1]), "\t", tsv(m[2]), "\t", tsv(m[3]), "\t", tsv(m[4]), "\n")
+  f:write(tsv(m[1]), "\t", tsv(m[2]), "\t", tsv(m[3]), "\t", tsv(m[4]), "\t", tsv(m[5]), "\n")
 end
 f:close()
 io.stderr:write(string.format("score: %d lede misses written to %s/lede-misses.tsv\n", #misses, opts.out))
