@@ -352,6 +352,25 @@ t.test("JSON-LD naming one of the people the author <meta> lists gives way to th
   t.eq("json-ld:NewsArticle.author", out.sources.authors)
 end)
 
+t.test("an author <meta> written all in lower case is a name, in title case", function()
+  local function head(meta)
+    return [[<html><head><title>X</title><meta name="author" content="]] .. meta .. [[">
+      </head><body><h1>X</h1></body></html>]]
+  end
+  t.eq({ { name = "Cindy Mangomini", role = "byline" } }, read(head("cindy mangomini")).authors)
+  t.eq({ { name = "Jan van Dijk", role = "byline" } }, read(head("jan van dijk")).authors)
+end)
+
+t.test("a lower-case login or handle in the author <meta> is no name", function()
+  local function head(meta)
+    return [[<html><head><title>X</title><meta name="author" content="]] .. meta .. [[">
+      </head><body><h1>X</h1></body></html>]]
+  end
+  t.eq({}, read(head("oradmin")).authors)
+  t.eq({}, read(head("user123 web")).authors)
+  t.eq({}, read(head("news desk")).authors)
+end)
+
 t.test("an organisation in JSON-LD and meta author is the publisher, not an author", function()
   local a = page("organisation-author.html")
   t.eq({}, names(a))

@@ -375,6 +375,21 @@ local function drop_single_words(r)
   r.names = kept
 end
 
+-- "cindy mangomini": a structured author (a <meta>, JSON-LD) written all
+-- in lower case, as some CMSs store display names, is still a name: its
+-- words are put in title case, particles left as they are ("jan van
+-- dijk" -> "Jan van Dijk"). One word ("admin", "oradmin") is a login, and
+-- digits, "@" or "/" a handle or an address: those stay as they are (and
+-- so are read as no name).
+M.lower_name_words = { 2, 4 }
+
+function M.lower_to_title(s)
+  if type(s) ~= "string" or text.lower(s) ~= s or text.upper(s) == s or s:find("[%d@/]") then return s end
+  local _, words = s:gsub("%S+", "")
+  if words < M.lower_name_words[1] or words > M.lower_name_words[2] then return s end
+  return (s:gsub("%S+", function(w) if not PARTICLES[w] then return text.title_case(w) end end))
+end
+
 -- Reads one byline string. `orgs` is a set of text.key()s of organisation
 -- names (the site, the publisher). Returns { names, agencies, orgs }.
 function M.parse(byline, orgs)
