@@ -244,15 +244,9 @@ end
 -- domain of that name, is the person's own; a structured author of that
 -- name (JSON-LD, <meta>) stays a person even where the page declares the
 -- name as the site or publisher. (A byline printed in the page naming the
--- site, "Diario del Sur" at diariodelsur.es, is still the paper; so is a
--- name opening with an article, "El Colombiano" at elcolumbiano.com or
--- "L'Opinion" at lopinion.fr, whatever its JSON-LD type says.)
-local ARTICLES = set_of { "the", "el", "la", "le", "l", "les", "los", "las", "il", "lo", "gli", "der",
-  "die", "das", "de", "het", "o", "a", "os", "as", "al", "an" }
-
+-- site, "Diario del Sur" at diariodelsur.es, is still the paper.)
 local function personal_site(key, orgs)
-  local first = key:match("^(%S+) ")
-  return first ~= nil and not ARTICLES[first] and orgs["host:" .. M.squeeze(key)] ~= nil
+  return key:find(" ") ~= nil and key:find("^the ") == nil and orgs["host:" .. M.squeeze(key)] ~= nil
 end
 
 local function names_organisation(piece, orgs, structured)
