@@ -371,19 +371,6 @@ t.test("a lower-case login or handle in the author <meta> is no name", function(
   t.eq({}, read(head("news desk")).authors)
 end)
 
-t.test("a person's own site: the author named like the site and its domain is the author", function()
-  local html = [[<html><head><title>Plain SQL | Haki Benita</title>
-    <script type="application/ld+json">
-    {"@type": "Article", "headline": "Plain SQL", "author": {"@type": "Person", "name": "Haki Benita"},
-     "publisher": {"@type": "Organization", "name": "Haki Benita"}}
-    </script></head><body><h1>Plain SQL</h1></body></html>]]
-  t.eq({ { name = "Haki Benita", role = "byline" } }, read(html, "https://hakibenita.com/sql").authors)
-  -- at another domain the same declared name is the site's, not a person's
-  t.eq({}, read(html, "https://news.example/sql").authors)
-  -- "The Daily Post" at thedailypost.com is a paper
-  t.eq({}, read(html:gsub("Haki Benita", "The Daily Post"), "https://thedailypost.com/sql").authors)
-end)
-
 t.test("an organisation in JSON-LD and meta author is the publisher, not an author", function()
   local a = page("organisation-author.html")
   t.eq({}, names(a))

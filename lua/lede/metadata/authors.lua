@@ -41,7 +41,7 @@ local function people_from(list, orgs, ctx)
       local agency = people.agency(p.name)
       if agency then add_credits(ctx, { agency }, p.name) else found_orgs[#found_orgs + 1] = p.name end
     else
-      local r = people.parse(people.lower_to_title(p.name), orgs, true)
+      local r = people.parse(people.lower_to_title(p.name), orgs)
       add_credits(ctx, r.agencies, p.name)
       for _, o in ipairs(r.orgs) do found_orgs[#found_orgs + 1] = o end
       for i, n in ipairs(r.names) do

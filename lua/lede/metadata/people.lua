@@ -240,21 +240,10 @@ local function is_domain(piece)
   return ending ~= nil and (DOMAIN_ENDINGS[ending] or (#ending == 2 and #low >= 6))
 end
 
--- "Haki Benita" on hakibenita.com: a site named after a person, at a
--- domain of that name, is the person's own; a structured author of that
--- name (JSON-LD, <meta>) stays a person even where the page declares the
--- name as the site or publisher. (A byline printed in the page naming the
--- site, "Diario del Sur" at diariodelsur.es, is still the paper.)
-local function personal_site(key, orgs)
-  return key:find(" ") ~= nil and key:find("^the ") == nil and orgs["host:" .. M.squeeze(key)] ~= nil
-end
-
-local function names_organisation(piece, orgs, structured)
+local function names_organisation(piece, orgs)
   local key = text.key(piece)
   if is_domain(piece) then return true end
-  if orgs and (orgs[key] or orgs[M.squeeze(key)]) and not (structured and personal_site(key, orgs)) then
-    return true
-  end
+  if orgs and (orgs[key] or orgs[M.squeeze(key)]) then return true end
   if orgs and not key:find(" ") and orgs["host:" .. key] then return true end
   for _, suffix in ipairs(CJK_ORG_SUFFIXES) do
     if piece:sub(-#suffix) == suffix then return true end
@@ -283,10 +272,10 @@ end
 -- An organisation: an agency, the site, "The ...", or a name whose own
 -- words or next word say so ("Fox News", "Daily Sabah"); what follows a
 -- person's name is not read ("Meg Wagner NEW YORK DAILY NEWS").
-local function classify(piece, orgs, structured)
+local function classify(piece, orgs)
   local agency = M.agency(piece)
   if agency then return "agency", agency end
-  if names_organisation(piece, orgs, structured) then return "org", piece end
+  if names_organisation(piece, orgs) then return "org", piece end
   local name, next_word = leading_name(piece)
   if not name then return has_org_word(piece) and "org" or nil, piece end
   local last = text.lower(piece:match("(%S+)%s*$") or "")
@@ -353,17 +342,17 @@ local function split_trailing_agency(piece)
 end
 
 -- Files one piece under names, agencies or orgs (repeats once).
-local function add_piece(r, piece, orgs, seen, structured)
+local function add_piece(r, piece, orgs, seen)
   local head, agency = split_trailing_agency(piece)
   if head then
-    add_piece(r, head, orgs, seen, structured)
+    add_piece(r, head, orgs, seen)
     if not seen["agency" .. text.key(agency)] then
       seen["agency" .. text.key(agency)] = true
       r.agencies[#r.agencies + 1] = agency
     end
     return
   end
-  local kind, value = classify(piece, orgs, structured)
+  local kind, value = classify(piece, orgs)
   local key = kind and (kind .. text.key(value))
   if kind and not seen[key] then
     seen[key] = true
@@ -402,10 +391,8 @@ function M.lower_to_title(s)
 end
 
 -- Reads one byline string. `orgs` is a set of text.key()s of organisation
--- names (the site, the publisher); `structured`: the string is a structured
--- author's name (JSON-LD, <meta>), not text printed in the page. Returns
--- { names, agencies, orgs }.
-function M.parse(byline, orgs, structured)
+-- names (the site, the publisher). Returns { names, agencies, orgs }.
+function M.parse(byline, orgs)
   local r = { names = {}, agencies = {}, orgs = {} }
   local s = uninvert(scrub(byline))
   s = cut_at_date_words(s)
@@ -415,7 +402,7 @@ function M.parse(byline, orgs, structured)
     -- "Jane Doe, Senior Technologist, ACLU Project": what follows a job
     -- title is an affiliation, not more people
     if r.names[1] and is_job_title(piece) then break end
-    if not credits_others(piece) then add_piece(r, piece, orgs, seen, structured) end
+    if not credits_others(piece) then add_piece(r, piece, orgs, seen) end
   end
   drop_single_words(r)
   return r
