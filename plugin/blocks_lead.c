@@ -15,6 +15,7 @@
 #define LEAD_LIST_LINE 32  /* code points of each item of a furniture list (date, counter, name) */
 #define LEAD_CREDIT_LINE 140  /* code points of a line opening with a byline or date word */
 #define LEAD_TITLE_EXTRA 120  /* bytes a title block may hold beyond the title */
+#define LEAD_TEASER_MIN 20    /* letters and digits (bytes, folded) a teaser holds at least */
 
 typedef struct {
   size_t bytes, nodes, limit;
@@ -160,9 +161,51 @@ static int lead_is_furniture(const classify *c, const char *text, size_t len, si
 
 typedef enum { LEAD_SKIP, LEAD_HEADER, LEAD_STORY } lead_verdict;
 
+/* The text ends with an ellipsis ("...", "…"), as an excerpt cut short does. */
+static int lead_ends_ellipsis(const char *s, size_t len) {
+  while (len && is_lua_space((unsigned char)s[len - 1])) len--;
+  return (len >= 3 && memcmp(s + len - 3, "...", 3) == 0) || lead_last_cp(s, len) == 0x2026;
+}
+
+/* The body's text folded (lead_fold), rendered once per call of
+ * blocks_lead_marks and only when a block asks: few pages have a teaser. */
+typedef struct {
+  xmlNodePtr body;
+  buf folded;
+  int done;
+} lead_body_text;
+
+/* An excerpt printed above the story and cut short ("People love to
+ * share what they hate..."): the same words open a paragraph further
+ * down, so the folded body holds them twice. */
+static int lead_is_teaser(lead_body_text *b, const char *s, size_t len, int *yes) {
+  buf t, f;
+  size_t i, seen = 0;
+  *yes = 0;
+  if (!lead_ends_ellipsis(s, len)) return 0;
+  buf_init(&f);
+  lead_fold(s, len, &f);
+  if (buf_failed(&f)) { buf_free(&f); return -1; }
+  if (f.len >= LEAD_TEASER_MIN && !b->done) {
+    buf_init(&t);
+    b->done = 1;
+    if (text_render(b->body, &t) != 0 || buf_failed(&t)) { buf_free(&t); buf_free(&f); return -1; }
+    lead_fold(t.data ? t.data : "", t.len, &b->folded);
+    buf_free(&t);
+    if (buf_failed(&b->folded)) { buf_free(&f); return -1; }
+  }
+  for (i = 0; f.len >= LEAD_TEASER_MIN && b->folded.data && i + f.len <= b->folded.len && seen < 2; i++)
+    if (memcmp(b->folded.data + i, f.data, f.len) == 0) seen++;
+  *yes = seen >= 2;
+  buf_free(&f);
+  return 0;
+}
+
 /* What a small block at the top of the body is. */
-static int lead_judge(const classify *c, xmlNodePtr n, const char *title, size_t tlen, lead_verdict *v) {
+static int lead_judge(const classify *c, xmlNodePtr n, const char *title, size_t tlen,
+                      lead_body_text *body, lead_verdict *v) {
   buf t;
+  int teaser = 0;
   buf_init(&t);
   if (text_render(n, &t) != 0 || buf_failed(&t)) { buf_free(&t); return -1; }
   if (!t.len) *v = LEAD_SKIP;  /* images, empty wrappers */
@@ -176,6 +219,11 @@ static int lead_judge(const classify *c, xmlNodePtr n, const char *title, size_t
   else if (walk_is_element(n, "ul") || walk_is_element(n, "ol"))
     *v = lead_is_furniture(c, t.data, t.len, LEAD_LIST_LINE) ? LEAD_HEADER : LEAD_STORY;
   else *v = LEAD_STORY;
+  if (*v == LEAD_STORY && !lead_is_heading(n) && lead_is_teaser(body, t.data, t.len, &teaser) != 0) {
+    buf_free(&t);
+    return -1;
+  }
+  if (teaser) *v = LEAD_HEADER;
   buf_free(&t);
   return 0;
 }
@@ -219,12 +267,12 @@ static int lead_holds_text(xmlNodePtr n) {
   return s.bytes > 0;
 }
 
-int blocks_lead_marks(xmlNodePtr body, const classify *c, const char *title, size_t tlen,
-                      blocks_marks *out) {
-  xmlNodePtr n;
+/* The walk of blocks_lead_marks: 0 when the marks stand or none was found,
+ * -1 when out of memory. */
+static int lead_scan(xmlNodePtr body, const classify *c, const char *title, size_t tlen,
+                     lead_body_text *text, blocks_marks *out) {
+  xmlNodePtr n = body->children;
   size_t examined = 0, start = out->n;
-  if (!body || body->type != XML_ELEMENT_NODE) return 0;
-  n = body->children;
   while (n && examined < LEAD_EXAMINED) {
     lead_verdict v;
     if (lead_has_text(n)) return 0;  /* running text straight in a container: the story */
@@ -240,7 +288,7 @@ int blocks_lead_marks(xmlNodePtr body, const classify *c, const char *title, siz
       continue;
     }
     if (!lead_is_small(n, LEAD_SMALL)) return 0;  /* a long block of text: the story */
-    if (lead_judge(c, n, title, tlen, &v) != 0) return -1;
+    if (lead_judge(c, n, title, tlen, text, &v) != 0) return -1;
     if (v == LEAD_STORY) {
       return 0;  /* found where the story begins: the marks stand */
     }
@@ -252,6 +300,19 @@ int blocks_lead_marks(xmlNodePtr body, const classify *c, const char *title, siz
   }
   out->n = start;  /* no story found after them: keep everything */
   return 0;
+}
+
+int blocks_lead_marks(xmlNodePtr body, const classify *c, const char *title, size_t tlen,
+                      blocks_marks *out) {
+  lead_body_text text;
+  int rc;
+  if (!body || body->type != XML_ELEMENT_NODE) return 0;
+  text.body = body;
+  text.done = 0;
+  buf_init(&text.folded);
+  rc = lead_scan(body, c, title, tlen, &text, out);
+  buf_free(&text.folded);
+  return rc;
 }
 
 /* ---- standfirst: the summary printed above the body, outside it ----------- */

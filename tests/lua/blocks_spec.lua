@@ -102,6 +102,21 @@ t.test("lead_marks takes an <h1> above the story whatever its words; an <h2> the
   t.eq({}, lead("<h2>The first years</h2>" .. STORY, "The National Museum"))
 end)
 
+t.test("lead_marks takes an excerpt cut short above the story whose words open a later paragraph", function()
+  local story = "<p>People love to share what they hate. A new dating app matches its users by the"
+    .. " things they cannot stand, from loud music to long queues.</p>"
+  t.eq({ "x: article header" }, lead("<p id=x>People love to share what they hate...</p>"
+    .. "<p>Can't stand country music? Dislike selfies?</p>" .. story .. STORY, "A dating app"))
+  t.eq({ "x: article header" }, lead("<p id=x>People love to share what they hate\u{2026}</p>" .. story .. STORY,
+    "A dating app"))
+end)
+
+t.test("lead_marks keeps a first paragraph ending in an ellipsis that the story does not repeat", function()
+  t.eq({}, lead("<p>And then the lights went out...</p><p>People love to share what they hate.</p>" .. STORY,
+    "A dating app"))
+  t.eq({}, lead("<p>Wait for it...</p><p>Wait for it, the mayor said.</p>" .. STORY, "A dating app"))  -- too short
+end)
+
 t.test("prune_marks takes a favor: recall keeps lines, a bad value raises", function()
   local doc = assert(core.parse("<body><div id=body><p>" .. LONG .. "</p><p>" .. LONG .. "</p>"
     .. "<div id=l>Read more</div></div></body>"))
