@@ -9,6 +9,7 @@
 -- matching in Lua) costs more than the whole rest of metadata.
 local core = require "lede.core"
 local tables = require "lede.metadata.tables"
+local runs = require("lede.metadata.text").runs
 
 local M = {}
 
@@ -109,7 +110,7 @@ local function token_positions(idx, attr, lower)
     local v = e[attr]
     if v then
       if lower then v = v:lower() end
-      for tok in v:gmatch("%S+") do
+      for _, tok in ipairs(runs(v, "%S+")) do
         local list = at[tok]
         if not list then at[tok] = { i }
         elseif list[#list] ~= i then list[#list + 1] = i end  -- itemprop="name name"

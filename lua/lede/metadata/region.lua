@@ -282,7 +282,7 @@ local function in_photo(node, cache)
     if PHOTO_TAGS[p:tag()] then r = true
     else
       local v = ((p:attr("class") or "") .. " " .. (p:attr("itemprop") or "")):lower()
-      for w in v:gmatch("[%w%-_]+") do if PHOTO_WORDS[w] then r = true; break end end
+      for _, w in ipairs(text.runs(v, "[%w%-_]+")) do if PHOTO_WORDS[w] then r = true; break end end
     end
     if r then
       for _, pk in ipairs(path) do cache.photo[pk] = true end
