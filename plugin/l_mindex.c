@@ -30,7 +30,7 @@ typedef struct {
 
 typedef struct {
   lua_State *L;
-  int doc, attrs, words, links, tags, cache;  /* stack indexes */
+  int doc, attrs, words, links, tags, cache, anchor;  /* stack indexes */
   pick **groups;                        /* groups[i]: npicks[i] selectors */
   size_t *npicks, ngroups;
   lua_Integer *ntags;
@@ -245,10 +245,12 @@ static int value_hits(const mindex_rule *r, const attr_set *as, int k, const cha
 
 /* Pages repeat their class values (about two in three elements carry one
  * seen before), so the rules a value hits are worked out once per value and
- * page: an open-addressing table from the value to one byte per rule. When
- * it fills up, further values are matched afresh. */
-#define HIT_SLOTS 2048
-#define HIT_FILL (HIT_SLOTS / 4 * 3)
+ * page: an open-addressing table from the value to one byte per rule. It
+ * starts small (most pages have a few hundred values; a fixed 2,048 slots
+ * made 44 KB of garbage per page) and doubles when three quarters full, up
+ * to HIT_MAX_SLOTS; past that, further values are matched afresh. */
+#define HIT_MIN_SLOTS 256
+#define HIT_MAX_SLOTS 4096
 
 typedef struct {
   const char *s;  /* the value, in the tree; NULL: an empty slot */
@@ -256,15 +258,39 @@ typedef struct {
 } hit_key;
 
 struct hit_cache {
-  hit_key key[HIT_SLOTS];
-  size_t used;
-  unsigned char *bits;  /* HIT_SLOTS rows of nrules bytes, then a scratch row per slot A_CLASS, A_ID */
+  hit_key *key;         /* slots entries */
+  size_t slots, used;
+  unsigned char *bits;  /* slots rows of nrules bytes, then a scratch row per slot A_CLASS, A_ID */
 };
 
 static size_t hit_hash(const char *s, size_t len) {
   size_t h = 2166136261u, i;
   for (i = 0; i < len; i++) h = (h ^ (unsigned char)s[i]) * 16777619u;
-  return h & (HIT_SLOTS - 1);
+  return h;
+}
+
+/* Empty arrays of `slots` slots, anchored for the call (the old ones, if
+ * any, are left to the collector). */
+static void hit_alloc(lua_State *L, int anchor, struct hit_cache *c, size_t slots, size_t nrules) {
+  c->key = anchored_alloc(L, anchor, slots * sizeof *c->key);
+  memset(c->key, 0, slots * sizeof *c->key);
+  c->bits = anchored_alloc(L, anchor, (slots + 2) * nrules);
+  c->slots = slots;
+  c->used = 0;
+}
+
+/* Twice the slots, the values seen so far moved over with their rows. */
+static void hit_grow(lua_State *L, int anchor, struct hit_cache *c, size_t nrules) {
+  struct hit_cache old = *c;
+  size_t i, j;
+  hit_alloc(L, anchor, c, old.slots * 2, nrules);
+  for (i = 0; i < old.slots; i++) {
+    if (!old.key[i].s) continue;
+    for (j = hit_hash(old.key[i].s, old.key[i].len) & (c->slots - 1); c->key[j].s; j = (j + 1) & (c->slots - 1)) {}
+    c->key[j] = old.key[i];
+    if (nrules) memcpy(c->bits + j * nrules, old.bits + i * nrules, nrules);
+    c->used++;
+  }
 }
 
 static void hit_compute(const gather *g, const attr_set *as, int k, unsigned char *bits) {
@@ -277,14 +303,18 @@ static void hit_compute(const gather *g, const attr_set *as, int k, unsigned cha
 /* The rules the value at slot k (A_CLASS or A_ID) hits, one byte per rule. */
 static const unsigned char *value_bits(gather *g, const attr_set *as, int k) {
   struct hit_cache *c = g->hits;
-  unsigned char *row = c->bits + ((size_t)HIT_SLOTS + (k == A_ID)) * g->nrules;  /* scratch */
-  size_t i = hit_hash(as->v[k], as->len[k]);
+  unsigned char *row;
+  size_t h = hit_hash(as->v[k], as->len[k]), i;
+  if (as->stable[k] && c->used >= c->slots / 4 * 3 && c->slots < HIT_MAX_SLOTS)
+    hit_grow(g->L, g->anchor, c, g->nrules);
+  row = c->bits + (c->slots + (k == A_ID)) * g->nrules;  /* scratch */
+  i = h & (c->slots - 1);
   if (as->stable[k]) {
-    for (; c->key[i].s; i = (i + 1) & (HIT_SLOTS - 1)) {
+    for (; c->key[i].s; i = (i + 1) & (c->slots - 1)) {
       if (c->key[i].len == as->len[k] && memcmp(c->key[i].s, as->v[k], as->len[k]) == 0)
         return c->bits + i * g->nrules;
     }
-    if (c->used < HIT_FILL) {
+    if (c->used < c->slots / 4 * 3) {
       c->key[i].s = as->v[k];
       c->key[i].len = as->len[k];
       c->used++;
@@ -371,6 +401,7 @@ static int push_lists(lua_State *L, size_t n) {
 int lmindex_gather(lua_State *L) {
   ldoc *d = ldoc_check(L, 1);
   gather g;
+  struct hit_cache hits;
   int anchor;
   luaL_checktype(L, 2, LUA_TTABLE);
   lua_settop(L, 2);
@@ -380,10 +411,9 @@ int lmindex_gather(lua_State *L) {
   lua_newtable(L);
   anchor = lua_gettop(L);
   read_spec(L, 2, anchor, &g);
-  g.hits = anchored_alloc(L, anchor, sizeof *g.hits);
-  memset(g.hits->key, 0, sizeof g.hits->key);
-  g.hits->used = 0;
-  g.hits->bits = anchored_alloc(L, anchor, ((size_t)HIT_SLOTS + 2) * g.nrules);
+  g.anchor = anchor;
+  g.hits = &hits;
+  hit_alloc(L, anchor, &hits, HIT_MIN_SLOTS, g.nrules);
   lua_createtable(L, 0, 5);  /* the result */
   lua_newtable(L);
   g.attrs = lua_gettop(L);

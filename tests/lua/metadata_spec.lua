@@ -846,6 +846,23 @@ t.test("one walk finds class/id words, attributes, links and simple selectors in
   doc:close()
 end)
 
+t.test("the walk matches every class value alike past the first few hundred (its value cache grows)", function()
+  -- 6,000 distinct values, each seen twice: the cache grows to its largest
+  -- size and then matches the rest afresh; every answer stays the same
+  local parts = {}
+  for i = 1, 6000 do
+    local cls = (i % 3 == 0) and ("post-date-" .. i) or ("box-" .. i)
+    parts[#parts + 1] = string.format('<p class="%s">x</p><p class="%s">y</p>', cls, cls)
+  end
+  local doc = assert(lede.parse("<html><body>" .. table.concat(parts) .. "</body></html>"))
+  local g = core.mindex(doc, { words = { { words = { "date" } }, { words = { "box" } } } })
+  t.eq(4000, #g.words[1])
+  t.eq(8000, #g.words[2])
+  t.eq("post-date-3", g.words[1][1]:attr("class"))
+  t.eq("post-date-6000", g.words[1][4000]:attr("class"))
+  doc:close()
+end)
+
 t.test("the walk's lists stop at max and its handles outlive the call, not the document", function()
   local doc = assert(lede.parse(WALK_PAGE))
   local g = core.mindex(doc, { words = { { words = { "a" } } }, max = 2 })
