@@ -352,23 +352,21 @@ t.test("JSON-LD naming one of the people the author <meta> lists gives way to th
   t.eq("json-ld:NewsArticle.author", out.sources.authors)
 end)
 
+-- The authors metadata reads from a page whose only author source is <meta name=author>.
+local function meta_authors(content)
+  return read([[<html><head><title>X</title><meta name="author" content="]] .. content .. [[">
+    </head><body><h1>X</h1></body></html>]]).authors
+end
+
 t.test("an author <meta> written all in lower case is a name, in title case", function()
-  local function head(meta)
-    return [[<html><head><title>X</title><meta name="author" content="]] .. meta .. [[">
-      </head><body><h1>X</h1></body></html>]]
-  end
-  t.eq({ { name = "Cindy Mangomini", role = "byline" } }, read(head("cindy mangomini")).authors)
-  t.eq({ { name = "Jan van Dijk", role = "byline" } }, read(head("jan van dijk")).authors)
+  t.eq({ { name = "Cindy Mangomini", role = "byline" } }, meta_authors("cindy mangomini"))
+  t.eq({ { name = "Jan van Dijk", role = "byline" } }, meta_authors("jan van dijk"))
 end)
 
 t.test("a lower-case login or handle in the author <meta> is no name", function()
-  local function head(meta)
-    return [[<html><head><title>X</title><meta name="author" content="]] .. meta .. [[">
-      </head><body><h1>X</h1></body></html>]]
-  end
-  t.eq({}, read(head("oradmin")).authors)
-  t.eq({}, read(head("user123 web")).authors)
-  t.eq({}, read(head("news desk")).authors)
+  t.eq({}, meta_authors("oradmin"))
+  t.eq({}, meta_authors("user123 web"))
+  t.eq({}, meta_authors("news desk"))
 end)
 
 t.test("an organisation in JSON-LD and meta author is the publisher, not an author", function()
