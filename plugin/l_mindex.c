@@ -282,11 +282,11 @@ static void hit_alloc(lua_State *L, int anchor, struct hit_cache *c, size_t slot
 /* Twice the slots, the values seen so far moved over with their rows. */
 static void hit_grow(lua_State *L, int anchor, struct hit_cache *c, size_t nrules) {
   struct hit_cache old = *c;
-  size_t i, j;
+  size_t i, j, mask = old.slots * 2 - 1;
   hit_alloc(L, anchor, c, old.slots * 2, nrules);
   for (i = 0; i < old.slots; i++) {
     if (!old.key[i].s) continue;
-    for (j = hit_hash(old.key[i].s, old.key[i].len) & (c->slots - 1); c->key[j].s; j = (j + 1) & (c->slots - 1)) {}
+    for (j = hit_hash(old.key[i].s, old.key[i].len) & mask; c->key[j].s; j = (j + 1) & mask) {}
     c->key[j] = old.key[i];
     if (nrules) memcpy(c->bits + j * nrules, old.bits + i * nrules, nrules);
     c->used++;
