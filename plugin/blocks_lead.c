@@ -16,6 +16,7 @@
 #define LEAD_CREDIT_LINE 140  /* code points of a line opening with a byline or date word */
 #define LEAD_TITLE_EXTRA 120  /* bytes a title block may hold beyond the title */
 #define LEAD_TEASER_MIN 20    /* letters and digits (bytes, folded) a teaser holds at least */
+#define LEAD_TEASER_WINDOW 65536  /* folded bytes of the text after a teaser searched for its words */
 
 typedef struct {
   size_t bytes, nodes, limit;
@@ -167,43 +168,56 @@ static int lead_ends_ellipsis(const char *s, size_t len) {
   return (len >= 3 && memcmp(s + len - 3, "...", 3) == 0) || lead_last_cp(s, len) == 0x2026;
 }
 
-/* The body's text folded (lead_fold), rendered once per call of
- * blocks_lead_marks and only when a block asks: few pages have a teaser. */
+/* The text after a block, folded, up to a limit: where a teaser's words
+ * come again. Reading only a window keeps the test cheap on huge pages. */
 typedef struct {
-  xmlNodePtr body;
-  buf folded;
-  int done;
-} lead_body_text;
+  xmlNodePtr after;
+  int passed;
+  buf *out;
+} lead_window;
+
+static int lead_window_step(xmlNodePtr n, int entering, void *ud) {
+  lead_window *w = ud;
+  if (n == w->after) {
+    if (!entering) w->passed = 1;
+    return entering ? WALK_SKIP : WALK_CONTINUE;
+  }
+  if (!entering) return WALK_CONTINUE;
+  if (n->type == XML_ELEMENT_NODE && walk_is_invisible_tag(n->name)) return WALK_SKIP;
+  if (w->passed && n->type == XML_TEXT_NODE && n->content) {
+    lead_fold((const char *)n->content, strlen((const char *)n->content), w->out);
+    if (w->out->len >= LEAD_TEASER_WINDOW || buf_failed(w->out)) return WALK_STOP;
+  }
+  return WALK_CONTINUE;
+}
 
 /* An excerpt printed above the story and cut short ("People love to
- * share what they hate..."): the same words open a paragraph further
- * down, so the folded body holds them twice. */
-static int lead_is_teaser(lead_body_text *b, const char *s, size_t len, int *yes) {
-  buf t, f;
-  size_t i, seen = 0;
+ * share what they hate..."): its words come again in the story below it. */
+static int lead_is_teaser(xmlNodePtr body, xmlNodePtr n, const char *s, size_t len, int *yes) {
+  buf f, after;
+  lead_window w;
+  int rc = 0;
   *yes = 0;
   if (!lead_ends_ellipsis(s, len)) return 0;
   buf_init(&f);
+  buf_init(&after);
   lead_fold(s, len, &f);
-  if (buf_failed(&f)) { buf_free(&f); return -1; }
-  if (f.len >= LEAD_TEASER_MIN && !b->done) {
-    buf_init(&t);
-    b->done = 1;
-    if (text_render(b->body, &t) != 0 || buf_failed(&t)) { buf_free(&t); buf_free(&f); return -1; }
-    lead_fold(t.data ? t.data : "", t.len, &b->folded);
-    buf_free(&t);
-    if (buf_failed(&b->folded)) { buf_free(&f); return -1; }
+  if (!buf_failed(&f) && f.len >= LEAD_TEASER_MIN) {
+    w.after = n;
+    w.passed = 0;
+    w.out = &after;
+    walk_tree(body, lead_window_step, &w);
+    *yes = !buf_failed(&after) && lead_has(after.data, after.len, f.data, f.len);
   }
-  for (i = 0; f.len >= LEAD_TEASER_MIN && b->folded.data && i + f.len <= b->folded.len && seen < 2; i++)
-    if (memcmp(b->folded.data + i, f.data, f.len) == 0) seen++;
-  *yes = seen >= 2;
+  if (buf_failed(&f) || buf_failed(&after)) rc = -1;
   buf_free(&f);
-  return 0;
+  buf_free(&after);
+  return rc;
 }
 
 /* What a small block at the top of the body is. */
-static int lead_judge(const classify *c, xmlNodePtr n, const char *title, size_t tlen,
-                      lead_body_text *body, lead_verdict *v) {
+static int lead_judge(const classify *c, xmlNodePtr body, xmlNodePtr n, const char *title, size_t tlen,
+                      lead_verdict *v) {
   buf t;
   int teaser = 0;
   buf_init(&t);
@@ -219,7 +233,7 @@ static int lead_judge(const classify *c, xmlNodePtr n, const char *title, size_t
   else if (walk_is_element(n, "ul") || walk_is_element(n, "ol"))
     *v = lead_is_furniture(c, t.data, t.len, LEAD_LIST_LINE) ? LEAD_HEADER : LEAD_STORY;
   else *v = LEAD_STORY;
-  if (*v == LEAD_STORY && !lead_is_heading(n) && lead_is_teaser(body, t.data, t.len, &teaser) != 0) {
+  if (*v == LEAD_STORY && !lead_is_heading(n) && lead_is_teaser(body, n, t.data, t.len, &teaser) != 0) {
     buf_free(&t);
     return -1;
   }
@@ -267,12 +281,12 @@ static int lead_holds_text(xmlNodePtr n) {
   return s.bytes > 0;
 }
 
-/* The walk of blocks_lead_marks: 0 when the marks stand or none was found,
- * -1 when out of memory. */
-static int lead_scan(xmlNodePtr body, const classify *c, const char *title, size_t tlen,
-                     lead_body_text *text, blocks_marks *out) {
-  xmlNodePtr n = body->children;
+int blocks_lead_marks(xmlNodePtr body, const classify *c, const char *title, size_t tlen,
+                      blocks_marks *out) {
+  xmlNodePtr n;
   size_t examined = 0, start = out->n;
+  if (!body || body->type != XML_ELEMENT_NODE) return 0;
+  n = body->children;
   while (n && examined < LEAD_EXAMINED) {
     lead_verdict v;
     if (lead_has_text(n)) return 0;  /* running text straight in a container: the story */
@@ -288,7 +302,7 @@ static int lead_scan(xmlNodePtr body, const classify *c, const char *title, size
       continue;
     }
     if (!lead_is_small(n, LEAD_SMALL)) return 0;  /* a long block of text: the story */
-    if (lead_judge(c, n, title, tlen, text, &v) != 0) return -1;
+    if (lead_judge(c, body, n, title, tlen, &v) != 0) return -1;
     if (v == LEAD_STORY) {
       return 0;  /* found where the story begins: the marks stand */
     }
@@ -300,19 +314,6 @@ static int lead_scan(xmlNodePtr body, const classify *c, const char *title, size
   }
   out->n = start;  /* no story found after them: keep everything */
   return 0;
-}
-
-int blocks_lead_marks(xmlNodePtr body, const classify *c, const char *title, size_t tlen,
-                      blocks_marks *out) {
-  lead_body_text text;
-  int rc;
-  if (!body || body->type != XML_ELEMENT_NODE) return 0;
-  text.body = body;
-  text.done = 0;
-  buf_init(&text.folded);
-  rc = lead_scan(body, c, title, tlen, &text, out);
-  buf_free(&text.folded);
-  return rc;
 }
 
 /* ---- standfirst: the summary printed above the body, outside it ----------- */
