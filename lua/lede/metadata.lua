@@ -225,6 +225,7 @@ function M.read(doc, ctx)
     url_date = url_date, opts = opts, orgs = orgs, base = page.base,
     ignored_texts = ignored and ignored.texts,
     read = { published = out.published, modified = out.modified, authors = out.authors },
+    article_body = type(page.article.articleBody) == "string" and page.article.articleBody or nil,
   }
   out.sources = sources
   return out

@@ -6,6 +6,7 @@
 -- inside it is boilerplate) are made in C by lede.core.blocks from the data
 -- in lede.boilerplate; this file removes what C marks, unless a filter's
 -- `keep` rules protect it, and records each removal for `lede inspect`.
+local article_body = require "lede.article_body"
 local boilerplate = require "lede.boilerplate"
 local core = require "lede.core"
 local json = require "lede.json"
@@ -195,9 +196,12 @@ function M.lead(ctx)
 end
 
 -- Text always; Markdown and clean HTML when the caller asks (opts.markdown,
--- opts.html), with links made absolute against the page URL.
+-- opts.html), with links made absolute against the page URL. A page whose
+-- HTML holds little of its JSON-LD articleBody gets that (lede.article_body).
 function M.render(ctx)
   local body, opts = ctx.body, ctx.opts or {}
+  local ropts = { base_url = ctx.url or ctx.doc:url(), links = opts.links ~= false,
+    images = opts.images ~= false, tables = opts.tables ~= false }
   if ctx.comments then ctx.article.comments = table.concat(ctx.comments, "\n\n") end
   if body and opts.tables == false then  -- no tables anywhere: text, markdown, html
     for _, t in ipairs(body:select("table")) do
@@ -208,18 +212,17 @@ function M.render(ctx)
     end
   end
   ctx.article.text = body and body:text() or ""
-  if not body then return end
+  if not body then return article_body.apply(ctx, ropts) end
   M.readerable(ctx)
   local sf = ctx.standfirst  -- printed above the body, outside it: the story's first paragraph
   if sf then ctx.article.text = sf .. "\n\n" .. ctx.article.text end
-  local ropts = { base_url = ctx.url or ctx.doc:url(), links = opts.links ~= false,
-    images = opts.images ~= false, tables = opts.tables ~= false }
   if opts.markdown then ctx.article.markdown = (sf and sf .. "\n\n" or "") .. core.render.markdown(body, ropts) end
   if opts.html then
     local html = core.render.html(body, ropts)
     if sf then html = "<p>" .. json.html_escape(sf) .. "</p>\n" .. html end
     ctx.article.html = html
   end
+  article_body.apply(ctx, ropts)
 end
 
 -- Runs f(article, ctx) on the text with the header lines M.lead took off put

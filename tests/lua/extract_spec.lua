@@ -207,3 +207,44 @@ t.test("itemprop=articlebody in lower case marks the body as articleBody does", 
   t.ok(a.text:find("The minister said", 1, true) == 1, a.text)
   t.excludes(a.text, "Filed from the archive")
 end)
+
+-- A page drawn by JavaScript: the HTML a shell, the story in JSON-LD.
+local function shell_page(article_body, visible)
+  local cjson = require "cjson"
+  return "<html><head><title>Bridge closed - Example News</title><script type=\"application/ld+json\">"
+    .. cjson.encode({ ["@type"] = "NewsArticle", headline = "Bridge closed", articleBody = article_body })
+    .. "</script></head><body><div id=app><h1>Bridge closed</h1>" .. (visible or "<div>Loading…</div>")
+    .. "</div></body></html>"
+end
+
+local STORY_PARAGRAPHS = {}
+for i = 1, 6 do
+  STORY_PARAGRAPHS[i] = "Paragraph " .. i .. ": the council voted on Tuesday to close the old bridge"
+    .. " after engineers found cracks in two of its piers, officials said."
+end
+
+t.test("a page whose HTML is a shell gives its JSON-LD articleBody, paragraphs kept, and says so", function()
+  local a = assert(lede.extract(shell_page(table.concat(STORY_PARAGRAPHS, "\n\n")), { markdown = true }))
+  t.eq(table.concat(STORY_PARAGRAPHS, "\n\n"), a.text)
+  t.eq("json-ld:articleBody", a.sources.text)
+  t.contains(a.markdown, STORY_PARAGRAPHS[6])
+  t.contains(table.concat(a.warnings, "\n"), "JSON-LD articleBody")
+end)
+
+t.test("an articleBody of escaped HTML is unescaped and rendered", function()
+  local html = "&lt;p&gt;" .. table.concat(STORY_PARAGRAPHS, "&lt;/p&gt;&lt;p&gt;"):gsub("council", "cons&amp;eacute;il")
+    .. "&lt;/p&gt;"
+  local a = assert(lede.extract(shell_page(html), { html = true }))
+  t.eq(1, a.text:find("Paragraph 1: the conséil voted", 1, true))
+  t.contains(a.text, "\n\nParagraph 2:")
+  t.contains(a.html, "<p>Paragraph 6: the conséil voted")
+end)
+
+t.test("a page that prints its story keeps its own text beside the same articleBody", function()
+  local visible = "<article>"
+  for _, p in ipairs(STORY_PARAGRAPHS) do visible = visible .. "<p>" .. p .. "</p>" end
+  local a = assert(lede.extract(shell_page(table.concat(STORY_PARAGRAPHS, "\n\n") .. " Extra words.",
+    visible .. "</article>")))
+  t.eq(nil, a.sources.text)
+  t.eq(table.concat(STORY_PARAGRAPHS, "\n\n"), a.text)
+end)
