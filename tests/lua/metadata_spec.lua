@@ -358,6 +358,16 @@ local function meta_authors(content)
     </head><body><h1>X</h1></body></html>]]).authors
 end
 
+t.test("an author <meta> naming the site whole is the site, though '&' would split it", function()
+  local function page_with(creator)
+    return read([[<html><head><title>X</title><meta property="og:site_name" content="Mac &amp; i">
+      <meta name="DC.creator" content="]] .. creator .. [["></head><body><h1>X</h1></body></html>]]).authors
+  end
+  t.eq({}, page_with("Mac &amp; i"))
+  t.eq({ { name = "Jane Doe", role = "byline" }, { name = "John Roe", role = "byline" } },
+    page_with("Jane Doe &amp; John Roe"))
+end)
+
 t.test("an author <meta> written all in lower case is a name, in title case", function()
   t.eq({ { name = "Cindy Mangomini", role = "byline" } }, meta_authors("cindy mangomini"))
   t.eq({ { name = "Jan van Dijk", role = "byline" } }, meta_authors("jan van dijk"))

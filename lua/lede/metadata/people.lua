@@ -397,8 +397,17 @@ function M.parse(byline, orgs)
   local s = uninvert(scrub(byline))
   s = cut_at_date_words(s)
   s = s:gsub("%f[%w]%u+%d.*$", ""):gsub("%d.*$", "")  -- "CC7567" is a handle, "Nolan22 Dec" a glued date
+  s = strip_prefixes(s)
+  -- the site's own name, whole, before "&" or "and" split it: "Mac & i"
+  -- is a magazine, not a "Mac"
+  local whole = text.squash(s)
+  local key = whole and text.key(whole)
+  if key and orgs and (orgs[key] or orgs[M.squeeze(key)]) then
+    r.orgs[1] = whole
+    return r
+  end
   local seen = {}
-  for _, piece in ipairs(split_pieces(strip_prefixes(s))) do
+  for _, piece in ipairs(split_pieces(s)) do
     -- "Jane Doe, Senior Technologist, ACLU Project": what follows a job
     -- title is an affiliation, not more people
     if r.names[1] and is_job_title(piece) then break end
