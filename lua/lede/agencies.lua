@@ -139,6 +139,7 @@ M.list = {
     ambiguous = { ["Cyprus News Agency"] = "its acronym CNA belongs to Taiwan's Central News Agency in this table" } },
   { name = "LETA", forms = { "LETA" }, short = {}, country = "LV" },
   { name = "ELTA", forms = { "ELTA" }, short = {}, country = "LT" },
+  { name = "Baltic News Service", forms = { "Baltic News Service" }, short = { "BNS" }, country = "LT" },
   { name = "Ukrinform", forms = { "Ukrinform" }, short = {}, country = "UA" },
   { name = "UNIAN", forms = { "UNIAN", "Ukrainian Independent Information Agency of News" }, short = {}, country = "UA" },
   { name = "Interfax-Ukraine", forms = { "Interfax-Ukraine" }, short = {}, country = "UA" },

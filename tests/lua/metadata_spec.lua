@@ -515,6 +515,18 @@ t.test("an editor, illustrator or photographer in a byline is not an author", fu
   local people = require "lede.metadata.people"
   t.eq({ "Rob Ewaschuk" }, people.parse("Written by Rob Ewaschuk\nEdited by Betsy Beyer").names)
   t.eq({ "Ysabel Yates" }, people.parse("Ysabel Yates | Illustration by Claire Lordon").names)
+  -- photo credits and courtesy lines in other languages
+  t.eq({}, people.parse("Фото из Инстаграма Лукаша Подольски").names)
+  t.eq({}, people.parse("Foto: Juan Pérez").names)
+  t.eq({}, people.parse("Cortesía").names)
+  t.eq({ "Ana Fotopoulou" }, people.parse("Ana Fotopoulou").names, "a name that starts like 'foto' stays")
+end)
+
+t.test("the Baltic News Service (BNS) as a byline is an agency, not a person", function()
+  local people = require "lede.metadata.people"
+  local r = people.parse("BNS")
+  t.eq({}, r.names)
+  t.eq({ "Baltic News Service" }, r.agencies)
 end)
 
 t.test("initials, a middle name or a nickname in brackets inside a name are dropped, other brackets split", function()

@@ -319,6 +319,13 @@ local function credits_others(piece)
   return false
 end
 
+-- "Foto: Juan Pérez", "Editor: Jane Doe": a label of another role, split
+-- from its name at the colon; the piece after it names that person.
+local ROLE_LABELS = {}
+for _, p in ipairs(OTHER_ROLES) do
+  if p:sub(-1) == ":" then ROLE_LABELS[p:sub(1, -2)] = true end
+end
+
 -- "Suleiman Al-Khalidi Reuters", "Jane Doe Associated Press": a name with
 -- its agency printed after it in an element of its own, run together in the
 -- text: the name, then the agency (the longest tail of at most
@@ -406,12 +413,14 @@ function M.parse(byline, orgs)
     r.orgs[1] = whole
     return r
   end
-  local seen = {}
+  local seen, labelled = {}, false
   for _, piece in ipairs(split_pieces(s)) do
     -- "Jane Doe, Senior Technologist, ACLU Project": what follows a job
     -- title is an affiliation, not more people
     if r.names[1] and is_job_title(piece) then break end
-    if not credits_others(piece) then add_piece(r, piece, orgs, seen) end
+    if labelled then labelled = false  -- the name after "Foto:"
+    elseif ROLE_LABELS[text.lower(piece)] then labelled = true
+    elseif not credits_others(piece) then add_piece(r, piece, orgs, seen) end
   end
   drop_single_words(r)
   return r

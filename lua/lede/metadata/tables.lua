@@ -159,6 +159,8 @@ M.other_role_prefixes = {
   "edited by", "editing by", "editor:", "illustration by", "illustrations by", "illustrated by",
   "photos by", "photo by", "photographs by", "photography by", "video by", "graphics by",
   "translated by", "translation by", "produced by", "design by", "designed by",
+  -- photo credits in other languages ("Foto: X", "Фото из Инстаграма ...") and courtesy lines
+  "photo:", "photos:", "foto:", "fotos:", "foto ", "фото:", "фото ", "cortesía", "courtesy",
 }
 
 -- Prefixes that are also name particles: removed only when written lowercase.
