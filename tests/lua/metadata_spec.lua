@@ -138,6 +138,22 @@ local function extract(html, opts)
   return assert(lede.extract(html, opts))
 end
 
+t.test("a modified time earlier on the published day is dropped; a bare day or one zone only stays", function()
+  local function dated(published, modified)
+    local a = extract([[<html><head><title>X</title><meta property="article:published_time" content="]]
+      .. published .. [["><meta property="article:modified_time" content="]] .. modified
+      .. [["></head><body><article><h1>X</h1><p>]] .. string.rep("Words of the story here. ", 20)
+      .. [[</p></article></body></html>]])
+    return a.modified, table.concat(a.warnings, "\n")
+  end
+  local m, w = dated("2022-10-11T19:11:05-04:00", "2022-10-11T15:11:05-04:00")
+  t.eq(nil, m)
+  t.contains(w, "earlier than the published date")
+  t.eq(nil, (dated("2021-05-04T13:20:05", "2021-05-04T12:20:07")), "no zone on either side: same clock")
+  t.eq("2020-02-18", (dated("2020-02-18T18:07:56+09:00", "2020-02-18")), "a bare day: no order within it")
+  t.eq("2019-02-22T17:23:00", (dated("2019-02-22T17:23:44+09:00", "2019-02-22T17:23:00")), "a zone on one side")
+end)
+
 t.test("a date printed as a line of its own at the top of the article dates an undated page", function()
   local a = extract(article("<h1>East wing reopens</h1><p>January 18, 2020</p><p>PARIS (Reuters) - The wing reopened"
     .. " on Saturday after two years of works on its painted ceilings, the museum said.</p>"))
