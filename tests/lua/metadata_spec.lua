@@ -822,6 +822,27 @@ t.test("the canonical URL is resolved against the page URL", function()
   t.eq("https://news.example.com/local/politics/city-budget-passes.html?ref=rss", a.canonical_url)
 end)
 
+t.test("without the page's URL, relative links resolve against the og:url the page gives", function()
+  local out = read([[<html><head><title>X</title>
+    <meta property="og:url" content="https://www.kut.org/post/county-judge">
+    <link rel="canonical" href="/post/county-judge?amp=0"></head><body><h1>X</h1></body></html>]])
+  t.eq("https://www.kut.org/post/county-judge?amp=0", out.canonical_url)
+  out = read([[<html><head><title>X</title><link rel="canonical" href="/post/county-judge"></head>
+    <body><h1>X</h1></body></html>]])
+  t.eq("/post/county-judge", out.canonical_url, "no base anywhere: left as the page gives it")
+end)
+
+t.test("a microdata image is the address of its <img>, never its caption", function()
+  local out = read([[<html><head><title>X</title></head><body><h1>X</h1>
+    <figure itemprop="image" itemscope itemtype="http://schema.org/ImageObject">
+    <img src="https://cdn.example/mr/300.jpg"><figcaption>The Moulin Rouge cabaret in Paris</figcaption>
+    </figure></body></html>]])
+  t.eq("https://cdn.example/mr/300.jpg", out.image)
+  out = read([[<html><head><title>X</title></head><body><h1>X</h1>
+    <span itemprop="image">The Moulin Rouge cabaret in Paris</span></body></html>]])
+  t.eq(nil, out.image)
+end)
+
 t.test("site, section, tags, description and image come from the metadata", function()
   local a = assert(lede.extract(t.read(SEED), { no_filters = true, now = NOW }))
   t.eq("Oman Observer", a.site)

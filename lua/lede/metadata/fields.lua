@@ -10,7 +10,7 @@ local title = require "lede.metadata.title"
 
 local M = {}
 
-local first_meta, microdata, source = page_m.first_meta, page_m.microdata, page_m.source
+local first_meta, source = page_m.first_meta, page_m.source
 
 -- ---- the site ----------------------------------------------------------------------
 
@@ -111,6 +111,21 @@ function M.base_url(doc, url, idx)
   return b and text.resolve(url, b:attr("href")) or url
 end
 
+local function absolute(u)
+  return u and u:match("^%a[%w+.-]*://[^/?#%s]") and u or nil
+end
+
+-- The base of the page's relative links: M.base_url when it is absolute;
+-- else (a page read from a file, no URL given) the address the page gives
+-- for itself in og:url or twitter:url, so "/post/x" and "//host/x" still
+-- come out absolute.
+local function page_base(page)
+  local base = M.base_url(page.doc, page.url, page.index)
+  if absolute(base) then return base end
+  local own = absolute(text.squash((first_meta(page.meta, { "og:url", "twitter:url" }))))
+  return own and (base and text.resolve(own, base) or own) or base
+end
+
 local function canonical_link(page)
   for _, n in ipairs(index.with_tokens(page.index, "rel", { "canonical" }, { lower = true })) do
     if n:tag() == "link" and n:attr("href") then return n end
@@ -127,10 +142,25 @@ local function choose_canonical(page, base)
   return text.resolve(base, href), src
 end
 
+-- The address an itemprop=image element gives: its own src, content or
+-- href, else its first <img>'s (an ImageObject wraps one); never its text
+-- (a caption is no image).
+local function microdata_image(page)
+  local n = index.with_tokens(page.index, "itemprop", { "image" }, { lower = true, not_tag = "meta" })[1]
+  if not n then return nil end
+  local v = n:attr("src") or n:attr("content") or n:attr("href")
+  if not v then
+    local img = n:select("img[src]")[1]
+    v = img and img:attr("src")
+  end
+  v = text.squash(v)
+  return v and not v:find("%s") and v or nil
+end
+
 local function choose_image(page, base)
   local v, src = first_meta(page.meta, tables.meta_keys.image)
   if not v then v, src = jsonld.image(page.article, page.ids), source(page, "image") end
-  if not v then v, src = microdata(page, "image"), "microdata:image" end
+  if not v then v, src = microdata_image(page), "microdata:image" end
   if not v then return nil end
   return text.resolve(base, v), src
 end
@@ -180,7 +210,7 @@ end
 -- Fills out/sources with the small fields (the site apart).
 function M.read(page, out, sources)
   local doc = page.doc
-  local base = M.base_url(doc, page.url, page.index)
+  local base = page_base(page)
   page.base = base
   out.description, sources.description = choose_description(page)
   out.language, sources.language = choose_language(doc, page)
