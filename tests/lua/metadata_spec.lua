@@ -832,6 +832,15 @@ t.test("without the page's URL, relative links resolve against the og:url the pa
   t.eq("/post/county-judge", out.canonical_url, "no base anywhere: left as the page gives it")
 end)
 
+t.test("a site name that is a host drops its www., as the host fallback does", function()
+  local function site(name)
+    return read([[<html><head><title>X</title><meta property="og:site_name" content="]] .. name
+      .. [["></head><body><h1>X</h1></body></html>]]).site
+  end
+  t.eq("diariolibre.com", site("www.diariolibre.com"))
+  t.eq("WWW Foundation", site("WWW Foundation"))
+end)
+
 t.test("a microdata image is the address of its <img>, never its caption", function()
   local out = read([[<html><head><title>X</title></head><body><h1>X</h1>
     <figure itemprop="image" itemscope itemtype="http://schema.org/ImageObject">

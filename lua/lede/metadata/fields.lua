@@ -52,9 +52,16 @@ function M.site_keys(cands, page)
 end
 
 -- The site: a declared name, else the last part of the <title>, else the host.
+-- A site name that is a host ("www.diariolibre.com" in og:site_name) is
+-- said as the host fallback says it: without "www.".
+local function tidy_site(name)
+  if not name:match("^[Ww][Ww][Ww]%d*%.[%w%-]+%.[%w%.%-]+$") then return name end
+  return (name:gsub("^[Ww][Ww][Ww]%d*%.", ""))
+end
+
 function M.choose_site(page, cands, headline, out, sources)
   if cands[1] then
-    out.site, sources.site = cands[1][1], cands[1][2]
+    out.site, sources.site = tidy_site(cands[1][1]), cands[1][2]
     return
   end
   local _, affix = title.cut_trailing(page.doc_title or "")
