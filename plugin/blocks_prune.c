@@ -3,6 +3,7 @@
  * blocks, each under the guard its Lua stage had. */
 #include "blocks_walk.h"
 
+#include <ctype.h>
 #include <stdlib.h>
 
 #include "walk.h"
@@ -303,15 +304,28 @@ static int trailing_mark(const char *s, size_t *len) {
   return 0;
 }
 
+/* A counter: a number ("27", "1,204", "3.4K") and what it counts
+ * ("comments", "shares"), nothing else. */
+static int is_counter(const judge *j, const char *s, size_t len) {
+  size_t i = 0;
+  while (i < len && (isdigit((unsigned char)s[i]) || s[i] == ',' || s[i] == '.')) i++;
+  if (i == 0 || !isdigit((unsigned char)s[0])) return 0;
+  if (i < len && (s[i] == 'k' || s[i] == 'K' || s[i] == 'm' || s[i] == 'M')) i++;
+  if (i >= len || !is_lua_space((unsigned char)s[i])) return 0;
+  while (i < len && is_lua_space((unsigned char)s[i])) i++;
+  return i < len && classify_member_lower(j->c, CLS_COUNTED, s + i, len - i);
+}
+
 /* Its whole text, lowercased, trimmed and without trailing punctuation, is a
- * boilerplate line (pipeline.normalized_line). Long slices cannot be one. */
+ * boilerplate line (pipeline.normalized_line) or a counter. Long slices
+ * cannot be one. */
 static int normalized_is_line(const judge *j, const char *s, size_t len) {
   while (len && is_lua_space((unsigned char)*s)) { s++; len--; }
   for (;;) {
     while (len && (is_lua_space((unsigned char)s[len - 1]) || is_lua_punct((unsigned char)s[len - 1]))) len--;
     if (!trailing_mark(s, &len)) break;
   }
-  return classify_member_lower(j->c, CLS_LINE, s, len);
+  return classify_member_lower(j->c, CLS_LINE, s, len) || is_counter(j, s, len);
 }
 
 /* Renders the finished subtree of record idx on its own, as text_render would

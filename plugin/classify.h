@@ -33,6 +33,7 @@ typedef enum {
   CLS_LEAD,         /* first words of byline and date lines (boilerplate.lead_words) */
   CLS_PROMO,        /* openings of promotion and disclaimer paragraphs (boilerplate.promo_openings) */
   CLS_CREDIT,       /* labels of a photo credit in parentheses (boilerplate.credit_labels) */
+  CLS_COUNTED,      /* what a counter line counts, after its number (boilerplate.counted) */
   CLS_NSETS
 } cls_set;
 

@@ -79,6 +79,14 @@ M.lines = {
   "noticias relacionadas",
 }
 
+-- What a counter line counts after its number ("27 Comments", "1.2K shares"):
+-- such a line, number and word alone, is a control, never article text.
+M.counted = {
+  "comment", "comments", "share", "shares", "view", "views", "like", "likes", "reply", "replies",
+  "reaction", "reactions", "response", "responses", "kommentar", "kommentare", "comentario",
+  "comentarios", "commentaire", "commentaires", "commenti", "comentários", "komentarze",
+}
+
 -- Containers that CMSs use for the article body, tried in order; the first
 -- holding at least min_body_chars characters of non-link text is the body.
 M.body_selectors = {

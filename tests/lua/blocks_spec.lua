@@ -169,6 +169,14 @@ t.test("prune: 'Show more', 'Show less', 'Share this story' controls go; a sente
   t.eq({}, pruned("<p>Share this story with a friend, the campaign asks, and the museum will send a card.</p>"))
 end)
 
+t.test("prune: a counter line ('27 Comments', '1.2K shares') goes; a number in a sentence stays", function()
+  t.eq({ "c: boilerplate line" }, pruned("<div id=c><a href='#comments'>27 Comments</a></div>"))
+  t.eq({ "s: boilerplate line" }, pruned("<span id=s>1.2K shares</span>"))
+  t.eq({}, pruned("<p>27 comments were filed by residents before the council closed the consultation.</p>"))
+  t.eq({ "h: boilerplate line" }, pruned("<h2 id=h>27 Comments</h2>"), "the comments' heading, as 'Comments' is")
+  t.eq({}, pruned("<div>Comments 27</div>"))
+end)
+
 t.test("prune: promotion and disclaimer paragraphs go by their opening; a story sentence stays", function()
   t.eq({ "f: boilerplate line" }, pruned("<p id=f>Follow us on Telegram, Instagram and X for live updates.</p>"))
   t.eq({ "n: boilerplate line" }, pruned("<p id=n>Never miss the latest news by signing up to our newsletter!</p>"))
