@@ -30,9 +30,24 @@ static int style_has(const char *s, size_t len, const char *what, const char *va
   return 0;
 }
 
-/* pipeline.is_hidden, in one pass over the attributes. Letters compare
- * case-insensitively, as after :lower(). */
-static int is_hidden(xmlNodePtr n) {
+/* A class token of text shown to screen readers only ("sr-only",
+ * "visually-hidden"): labels such as "(opens in a new tab)" or "Skip to
+ * content", which a reader of the page never sees. */
+static int has_hidden_class(const classify *c, const char *v) {
+  while (*v) {
+    size_t k = 0;
+    while (*v && is_lua_space((unsigned char)*v)) v++;
+    while (v[k] && !is_lua_space((unsigned char)v[k])) k++;
+    if (k && classify_member_lower(c, CLS_HIDDEN, v, k)) return 1;
+    v += k;
+  }
+  return 0;
+}
+
+/* Hidden from the reader, in one pass over the attributes: hidden,
+ * aria-hidden="true", inline display:none or visibility:hidden, a
+ * screen-reader-only class. Letters compare case-insensitively. */
+static int is_hidden(const classify *c, xmlNodePtr n) {
   xmlAttrPtr a;
   for (a = n->properties; a; a = a->next) {
     const char *name = (const char *)a->name, *v;
@@ -48,6 +63,9 @@ static int is_hidden(xmlNodePtr n) {
       v = wk_attr_text(a, &copy);
       len = strlen(v);
       hidden = style_has(v, len, "display", "none") || style_has(v, len, "visibility", "hidden");
+    } else if (strcmp(name, "class") == 0) {
+      v = wk_attr_text(a, &copy);
+      hidden = has_hidden_class(c, v);
     } else {
       continue;
     }
@@ -66,7 +84,7 @@ static int clean_enter(walker *w, size_t idx) {
   if (n == w->root) return 0;
   if (current_kind(w) & TK_CLEAN)
     j->cand[idx] = (unsigned char)(CLEAN_TAG | ((current_kind(w) & TK_INVISIBLE) ? CLEAN_UNSEEN : 0));
-  else if (n->properties && is_hidden(n)) j->cand[idx] = CLEAN_HIDDEN;
+  else if (n->properties && is_hidden(j->c, n)) j->cand[idx] = CLEAN_HIDDEN;
   return j->cand[idx] != 0;
 }
 

@@ -34,6 +34,7 @@ typedef enum {
   CLS_PROMO,        /* openings of promotion and disclaimer paragraphs (boilerplate.promo_openings) */
   CLS_CREDIT,       /* labels of a photo credit in parentheses (boilerplate.credit_labels) */
   CLS_COUNTED,      /* what a counter line counts, after its number (boilerplate.counted) */
+  CLS_HIDDEN,       /* whole class tokens of text shown to screen readers only (boilerplate.hidden_classes) */
   CLS_NSETS
 } cls_set;
 

@@ -180,6 +180,7 @@ static int lblocks_config(lua_State *L) {
   lblocks_list(L, b, "promo_openings", CLS_PROMO);
   lblocks_list(L, b, "credit_labels", CLS_CREDIT);
   lblocks_list(L, b, "counted", CLS_COUNTED);
+  lblocks_list(L, b, "hidden_classes", CLS_HIDDEN);
   lblocks_agencies(L, b, "photo_agencies", 1);
   lblocks_agencies(L, b, "photo_credit_agencies", 0);
   lblocks_phrases(L, b);

@@ -79,6 +79,16 @@ M.lines = {
   "noticias relacionadas",
 }
 
+-- Whole class tokens of text shown to screen readers only (Bootstrap,
+-- WordPress, Drupal, and their kin): "(opens in a new tab)", "Skip to
+-- content", "Close this modal window", "Share this story". Cleaned like
+-- hidden elements, under the same guard.
+M.hidden_classes = {
+  "sr-only", "sr-only-focusable", "screen-reader-text", "screen-reader-only", "screenreader-only",
+  "visually-hidden", "visuallyhidden", "u-visually-hidden", "is-visually-hidden", "element-invisible",
+  "a11y-hidden", "show-for-sr", "assistive-text",
+}
+
 -- What a counter line counts after its number ("27 Comments", "1.2K shares"):
 -- such a line, number and word alone, is a control, never article text.
 M.counted = {

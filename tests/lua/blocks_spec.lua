@@ -32,6 +32,13 @@ t.test("clean_marks names what clean removes, and apply removes it", function()
   t.eq(0, #doc:select("script, button, #h"))
 end)
 
+t.test("clean: text for screen readers only ('sr-only', 'visually-hidden') goes; a class that merely contains the words stays", function()
+  local html = "<html><body><p>" .. LONG .. "<a href=x>the report<span id=s class='sr-only'>(opens in a new tab)</span></a></p>"
+    .. "<h2 id=v class='title visually-hidden'>Share this story</h2>"
+    .. "<p id=k class='sr-only-note-box'>" .. LONG .. "</p></body></html>"
+  t.eq({ "s: hidden", "v: hidden" }, summary(blocks:clean_marks(assert(core.parse(html)))))
+end)
+
 t.test("clean: a script bigger than the page's text is still removed; a hidden block holding it is kept", function()
   local state = "<script id=state>window.__STATE__ = " .. string.rep('{"k": "v"}, ', 400) .. "</script>"
   local html = "<html><head>" .. state .. "</head><body><p>Short story.</p>"
