@@ -34,11 +34,12 @@ static int style_has(const char *s, size_t len, const char *what, const char *va
  * "visually-hidden"): labels such as "(opens in a new tab)" or "Skip to
  * content", which a reader of the page never sees. */
 static int has_hidden_class(const classify *c, const char *v) {
+  size_t longest = classify_longest(c, CLS_HIDDEN);
   while (*v) {
     size_t k = 0;
     while (*v && is_lua_space((unsigned char)*v)) v++;
     while (v[k] && !is_lua_space((unsigned char)v[k])) k++;
-    if (k && classify_member_lower(c, CLS_HIDDEN, v, k)) return 1;
+    if (k && k <= longest && classify_member_lower(c, CLS_HIDDEN, v, k)) return 1;
     v += k;
   }
   return 0;
