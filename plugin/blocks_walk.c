@@ -114,6 +114,10 @@ static void tally_text(walker *w, int k, const text_sum *ts) {
 /* ---- the renderer (text.c's rules, so slices equal text_render) --------- */
 
 static void r_pay(rstate *r, buf *out) {
+  int cell_start = r->cell_open;
+  r->cell_open = 0;
+  r->row_text = 1;
+  if (cell_start && r->owed_break == BREAK_NONE && out->len != r->base) r->owed_space = 0;  /* text.c */
   if (out->len == r->base) {
     r->owed_break = BREAK_NONE;
     r->owed_space = 0;
@@ -127,6 +131,7 @@ static void r_pay(rstate *r, buf *out) {
 }
 
 static void r_owe(rstate *r, text_break b) {
+  if (r->cell_open) return;  /* a cell's leading blocks: the row's own break stands */
   if (b > r->owed_break) r->owed_break = b;
 }
 
@@ -155,10 +160,20 @@ void wk_r_element(rstate *r, buf *out, xmlNodePtr n, unsigned kind, int entering
     return;
   }
   if (kind & TK_PRE) r->pre_depth += entering ? 1u : (unsigned)-1;
-  if (entering && (kind & TK_TR)) r->cell_in_row = 0;
+  if (entering && (kind & TK_TABLE)) r->rows_in_table = 0;
+  if (entering && (kind & TK_TR)) {
+    /* one line per row, even when its cells hold paragraphs (text.c) */
+    if (r->rows_in_table && r->owed_break > BREAK_LINE) r->owed_break = BREAK_LINE;
+    r->row_text = 0;
+  }
+  if ((kind & TK_CELL) && !entering) r->cell_open = 0;
   if (entering && (kind & TK_CELL)) {
-    if (r->cell_in_row) { r_pay(r, out); buf_add(out, " | ", 3); }
-    r->cell_in_row = 1;
+    if (r->row_text) {  /* the cells of a row stay on its line */
+      r->owed_break = BREAK_NONE;
+      r->owed_space = 0;
+      buf_add(out, " | ", 3);
+    }
+    r->rows_in_table = r->cell_open = 1;
   }
   if (entering && (kind & TK_IMG)) return;
   if (kind & TK_BREAK) r_owe(r, text_element_break(n->name));
@@ -237,6 +252,7 @@ static unsigned tag_kind_of(const classify *c, const xmlChar *name) {
   if (name_is(name, "pre")) k |= TK_PRE;
   if (walk_is_invisible_tag(name)) k |= TK_INVISIBLE;
   if (name_is(name, "tr")) k |= TK_TR;
+  if (name_is(name, "table")) k |= TK_TABLE;
   if (name_is(name, "td") || name_is(name, "th")) k |= TK_CELL;
   if (name_is(name, "img")) k |= TK_IMG;
   if (name_in(name, unlikely)) k |= TK_UNLIKELY;
@@ -387,7 +403,7 @@ static int wk_enter(walker *w, xmlNodePtr n) {
   f->paras = (uint32_t)w->v[0].paras;
   wk_stats_event(w, f, 1);
   if (w->render) {
-    f->min_src = (kind & TK_CELL) && w->r.cell_in_row ? w->r.cell_src : NONE;
+    f->min_src = (kind & TK_CELL) && w->r.row_text ? w->r.cell_src : NONE;
     wk_r_element(&w->r, &w->out, n, kind, 1);
     if (kind & (TK_TR | TK_CELL)) w->r.cell_src = f->idx;
     *wk_x(w, f->idx).ts = w->out.len;

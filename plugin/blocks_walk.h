@@ -40,9 +40,12 @@ typedef struct {
 /* text.c's renderer over one buffer: a context's text starts at base. */
 typedef struct {
   size_t base, len;
-  size_t cell_src;  /* the record whose tr or cell last set cell_in_row */
+  size_t cell_src;  /* the tr or cell entered last */
   text_break owed_break;
-  unsigned char owed_space, cell_in_row;
+  unsigned char owed_space;
+  unsigned char cell_open;      /* inside a cell, no text yet: its blocks add no break */
+  unsigned char rows_in_table;  /* a cell of the current table was entered: rows break by a line */
+  unsigned char row_text;       /* the current row has text: the next cell opens with " | " */
   unsigned pre_depth;
 } rstate;
 
@@ -66,7 +69,8 @@ enum {
   TK_INVISIBLE = 1 << 5, TK_TR = 1 << 6, TK_CELL = 1 << 7, TK_IMG = 1 << 8, TK_UNLIKELY = 1 << 9,
   TK_PRUNE = 1 << 10, TK_DENSE = 1 << 11, TK_FIGCAPTION = 1 << 12,
   TK_CLEAN = 1 << 13, TK_OUTSIDE = 1 << 14, TK_CONTENT = 1 << 15,  /* the classify table's tag sets */
-  TK_ORDER_SHIFT = 16  /* above: the position of an outside tag in its list (4 bits) */
+  TK_ORDER_SHIFT = 16,  /* above: the position of an outside tag in its list (4 bits) */
+  TK_TABLE = 1 << 20
 };
 
 /* What the walk notes about one element. */

@@ -76,11 +76,17 @@ typedef struct {
   text_break owed_break;
   int owed_space;
   int pre_depth;
-  int cell_in_row;
+  int cell_open;      /* inside a cell, no text yet: its blocks add no break */
+  int rows_in_table;  /* a cell of the current table was entered: rows break by a line */
+  int row_text;       /* the current row has text: the next cell opens with " | " */
 } renderer;
 
 static void pay_debts(renderer *r) {
+  int cell_start = r->cell_open;
+  r->cell_open = 0;
+  r->row_text = 1;
   if (r->out->len == 0) { r->owed_break = BREAK_NONE; r->owed_space = 0; return; }
+  if (cell_start && r->owed_break == BREAK_NONE) r->owed_space = 0;  /* " | " has its space */
   if (r->owed_break == BREAK_PARAGRAPH) buf_add(r->out, "\n\n", 2);
   else if (r->owed_break == BREAK_LINE) buf_addc(r->out, '\n');
   else if (r->owed_space) buf_addc(r->out, ' ');
@@ -89,6 +95,7 @@ static void pay_debts(renderer *r) {
 }
 
 static void owe_break(renderer *r, text_break b) {
+  if (r->cell_open) return;  /* a cell's leading blocks: the row's own break stands */
   if (b > r->owed_break) r->owed_break = b;
 }
 
@@ -114,12 +121,22 @@ static void emit_pre(renderer *r, const char *s, size_t len) {
   buf_add(r->out, s, len);
 }
 
+/* Tables row by row: a row's cells on one line, " | " between them once
+ * the row has text (empty leading cells leave no mark), whatever blocks the
+ * cells hold; a cell's own paragraphs keep their breaks (a layout table's
+ * one cell holds a whole article). */
+static void enter_row(renderer *r) {
+  if (r->rows_in_table && r->owed_break > BREAK_LINE) r->owed_break = BREAK_LINE;
+  r->row_text = 0;
+}
+
 static void enter_cell(renderer *r) {
-  if (r->cell_in_row) {
-    pay_debts(r);
+  if (r->row_text) {
+    r->owed_break = BREAK_NONE;
+    r->owed_space = 0;
     buf_add(r->out, " | ", 3);
   }
-  r->cell_in_row = 1;
+  r->rows_in_table = r->cell_open = 1;
 }
 
 static int render_step(xmlNodePtr n, int entering, void *ud) {
@@ -139,8 +156,12 @@ static int render_step(xmlNodePtr n, int entering, void *ud) {
     return WALK_CONTINUE;
   }
   if (walk_is_element(n, "pre")) r->pre_depth += entering ? 1 : -1;
-  if (entering && walk_is_element(n, "tr")) r->cell_in_row = 0;
-  if (entering && (walk_is_element(n, "td") || walk_is_element(n, "th"))) enter_cell(r);
+  if (entering && walk_is_element(n, "table")) r->rows_in_table = 0;
+  if (entering && walk_is_element(n, "tr")) enter_row(r);
+  if (walk_is_element(n, "td") || walk_is_element(n, "th")) {
+    if (entering) enter_cell(r);
+    else r->cell_open = 0;
+  }
   if (walk_is_element(n, "img") && entering) return WALK_CONTINUE;
   owe_break(r, text_element_break(n->name));
   return WALK_CONTINUE;

@@ -699,6 +699,10 @@ START_TEST(prune_reads_block_text_as_the_block_alone_renders) {
   assert_prune("<div id=body>" ARTICLE "<table><tr><td>a</td><td><div id=cx><td>Share</td></div></td></tr>"
                "</table></div>",
                "cx:line", "");
+  /* a cell holding a paragraph reads as the paragraph, its row's " | " outside it */
+  assert_prune("<div id=body>" ARTICLE "<table><tr><td><p>Price</p></td><td><p id=cs>Share</p></td></tr>"
+               "</table></div>",
+               "cs:line", "");
 }
 END_TEST
 

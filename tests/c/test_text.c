@@ -60,6 +60,22 @@ START_TEST(lists_tables_and_pre) {
 }
 END_TEST
 
+START_TEST(table_rows_stay_on_their_lines) {
+  /* cells holding paragraphs: still one line per row, one " | " between cells */
+  assert_text("<table><tr><td><p>Entity status</p></td><td><p>Assoc status</p></td></tr>"
+              "<tr><td>a</td><td>b</td></tr></table>",
+              "Entity status | Assoc status\na | b");
+  /* white space around cells adds no second space beside the " | " */
+  assert_text("<table>\n<tr>\n<th>Capital</th>\n<td>\n Wellington</td>\n</tr></table>", "Capital | Wellington");
+  /* empty leading cells leave no mark */
+  assert_text("<table><tr><td></td><td><img src=x></td><td>c</td></tr></table>", "c");
+  /* a layout table's one cell keeps its paragraphs, and the text after the table its break */
+  assert_text("<p>x</p><table><tr><td><p>one</p><p>two</p></td></tr></table><p>after</p>",
+              "x\n\none\n\ntwo\n\nafter");
+  assert_text("<p>a</p><table><tr><td><img src=x></td></tr></table><p>b</p>", "a\n\nb");
+}
+END_TEST
+
 START_TEST(collapse_helper) {
   buf b;
   buf_init(&b);
@@ -212,6 +228,7 @@ static Suite *text_suite(void) {
   tcase_add_test(render, whitespace_collapses_and_trims);
   tcase_add_test(render, invisible_elements_do_not_contribute);
   tcase_add_test(render, lists_tables_and_pre);
+  tcase_add_test(render, table_rows_stay_on_their_lines);
   tcase_add_test(render, collapse_helper);
   tcase_add_test(render, utf8_helpers);
   tcase_add_test(render, squash_spaces);
