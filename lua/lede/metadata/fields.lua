@@ -51,7 +51,6 @@ function M.site_keys(cands, page)
   return set
 end
 
--- The site: a declared name, else the last part of the <title>, else the host.
 -- A site name that is a host ("www.diariolibre.com" in og:site_name) is
 -- said as the host fallback says it: without "www.".
 local function tidy_site(name)
@@ -59,6 +58,7 @@ local function tidy_site(name)
   return (name:gsub("^[Ww][Ww][Ww]%d*%.", ""))
 end
 
+-- The site: a declared name, else the last part of the <title>, else the host.
 function M.choose_site(page, cands, headline, out, sources)
   if cands[1] then
     out.site, sources.site = tidy_site(cands[1][1]), cands[1][2]

@@ -397,22 +397,16 @@ function M.lower_to_title(s)
   return (s:gsub("%S+", function(w) if not PARTICLES[w] then return text.title_case(w) end end))
 end
 
--- Reads one byline string. `orgs` is a set of text.key()s of organisation
--- names (the site, the publisher). Returns { names, agencies, orgs }.
-function M.parse(byline, orgs)
-  local r = { names = {}, agencies = {}, orgs = {} }
-  local s = uninvert(scrub(byline))
-  s = cut_at_date_words(s)
-  s = s:gsub("%f[%w]%u+%d.*$", ""):gsub("%d.*$", "")  -- "CC7567" is a handle, "Nolan22 Dec" a glued date
-  s = strip_prefixes(s)
-  -- the site's own name, whole, before "&" or "and" split it: "Mac & i"
-  -- is a magazine, not a "Mac"
+-- The site's own name as the whole byline, before "&" or "and" split it:
+-- "Mac & i" is a magazine, not a "Mac". The name, or nil.
+local function names_site_whole(s, orgs)
   local whole = text.squash(s)
-  local key = whole and text.key(whole)
-  if key and orgs and (orgs[key] or orgs[M.squeeze(key)]) then
-    r.orgs[1] = whole
-    return r
-  end
+  local key = whole and orgs and text.key(whole)
+  return key and (orgs[key] or orgs[M.squeeze(key)]) and whole or nil
+end
+
+-- Files the pieces of a byline under r's names, agencies and orgs.
+local function read_pieces(r, s, orgs)
   local seen, labelled = {}, false
   for _, piece in ipairs(split_pieces(s)) do
     -- "Jane Doe, Senior Technologist, ACLU Project": what follows a job
@@ -422,6 +416,22 @@ function M.parse(byline, orgs)
     elseif ROLE_LABELS[text.lower(piece)] then labelled = true
     elseif not credits_others(piece) then add_piece(r, piece, orgs, seen) end
   end
+end
+
+-- Reads one byline string. `orgs` is a set of text.key()s of organisation
+-- names (the site, the publisher). Returns { names, agencies, orgs }.
+function M.parse(byline, orgs)
+  local r = { names = {}, agencies = {}, orgs = {} }
+  local s = uninvert(scrub(byline))
+  s = cut_at_date_words(s)
+  s = s:gsub("%f[%w]%u+%d.*$", ""):gsub("%d.*$", "")  -- "CC7567" is a handle, "Nolan22 Dec" a glued date
+  s = strip_prefixes(s)
+  local site = names_site_whole(s, orgs)
+  if site then
+    r.orgs[1] = site
+    return r
+  end
+  read_pieces(r, s, orgs)
   drop_single_words(r)
   return r
 end
