@@ -231,6 +231,12 @@ t.test("a page whose HTML is a shell gives its JSON-LD articleBody, paragraphs k
   t.contains(table.concat(a.warnings, "\n"), "JSON-LD articleBody")
 end)
 
+t.test("entities left in a plain-text articleBody are read; a stray '<' stays text", function()
+  local body = table.concat(STORY_PARAGRAPHS, "\n\n") .. "\n\nRock &amp; roll&#8217;s fans say 3 < 4 is true."
+  local a = assert(lede.extract(shell_page(body)))
+  t.contains(a.text, "\n\nRock & roll’s fans say 3 < 4 is true.")
+end)
+
 t.test("an articleBody of escaped HTML is unescaped and rendered", function()
   local html = "&lt;p&gt;" .. table.concat(STORY_PARAGRAPHS, "&lt;/p&gt;&lt;p&gt;"):gsub("council", "cons&amp;eacute;il")
     .. "&lt;/p&gt;"
