@@ -255,14 +255,22 @@ static int scan_word_all_caps(const char *s, size_t len, size_t i, size_t end) {
   return letters > 0;
 }
 
-/* One place: up to 5 words, the first capitalised; returns its end or 0. */
+static int scan_has_digit(const char *s, size_t n) {
+  size_t k;
+  for (k = 0; k < n; k++)
+    if (s[k] >= '0' && s[k] <= '9') return 1;
+  return 0;
+}
+
+/* One place: up to 5 words, the first capitalised, none with a digit;
+ * returns its end or 0. */
 static size_t scan_place(const char *s, size_t len, size_t i, int *all_caps) {
   size_t end = 0, j = i;
   int words = 0;
   while (words < 5 && j < len) {
     size_t w = scan_word(s, len, j);
     unsigned cp = scan_cp(s, len, j, NULL);
-    if (w == j) break;
+    if (w == j || scan_has_digit(s + j, w - j)) break;  /* "VIDEO3:" names no place */
     if (!scan_is_upper(cp)) {
       int dotted = w - j <= 5 && memchr(s + j, '.', w - j) != NULL;  /* "Frankfurt a.M." */
       if (words == 0 || !(dotted || scan_in_list(SCAN_CONNECTORS, s + j, w - j))) break;
