@@ -197,7 +197,10 @@ static const char *const SCAN_KICKERS[] = {
   "FACT", "SOURCE", "SOURCES", "WHAT", "WHY", "HOW", "WHO", "WHEN", "TAKEAWAYS", "CAPTION",
   "EDITORIAL", "BACKGROUND", "CONTEXT", "TIMELINE", "QUOTE", "FLASHBACK", "DEVELOPING",
   "HIGHLIGHTS", "SUMMARY", "VERDICT", "RESULTS", "FUENTE", "FUENTES", "FONTE", "FONTES",
-  "QUELLE", "QUELLEN", NULL
+  "QUELLE", "QUELLEN",
+  /* labels of a page's fact lines, never places ("Name: Ashley", "Last Updated: …") */
+  "NAME", "GALLERY", "IMPORTANT", "COORDINATES", "LAST", "LOCATION", "PRICE", "CATEGORY", "POSTED",
+  "PUBLISHED", "AUTHOR", "TAGS", "TOPICS", "DATE", NULL
 };
 
 /* Case-insensitive (ASCII) membership, for kickers written "Watch:" or "WATCH:". */

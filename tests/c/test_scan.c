@@ -106,6 +106,9 @@ START_TEST(not_datelines) {
   dl("Ahead of the vote: what to know", 0);
   dl("VIDEO3: The market watch", 0);  /* no place has a digit */
   dl("COVID-19: What to know", 0);
+  dl("Name: Ashley Location: Downtown", 0);  /* a fact line's label */
+  dl("Last Updated: January 7, 2025", 0);
+  dl("Abu Dhabi: The ministry said", 1);
   dl("", 0);
 }
 END_TEST
