@@ -301,7 +301,7 @@ local function top_paragraphs(article, ctx)
 end
 
 -- Is the line the text of an element the filter's date.ignore names?
-local function ignored(line, texts)
+local function in_ignored_texts(line, texts)
   for _, t in ipairs(texts or {}) do
     if t:find(line, 1, true) then return true end
   end
@@ -311,7 +311,7 @@ end
 local function date_line(article, ctx)
   for _, para in ipairs(top_paragraphs(article, ctx)) do
     local line = #para <= M.date_line_max and text.squash(para)
-    local d = line and not ignored(line, ctx.meta.ignored_texts) and dates.check(line, ctx.meta.opts)
+    local d = line and not in_ignored_texts(line, ctx.meta.ignored_texts) and dates.check(line, ctx.meta.opts)
     if d and d.precision ~= "year" and d.precision ~= "month" then
       d.source = "text:date-line"
       return d

@@ -22,18 +22,28 @@ local function squeeze(s)
   return (norm_ws(s or ""):lower():gsub("[%s%p]", ""))
 end
 
--- What separates a headline from the site's name in a <title>: spaces and
--- the usual marks, ASCII and full-width.
-local SEPARATOR_CHARS = "[%s%-|:·_%[%]()»,\u{2013}\u{2014}\u{FF5C}\u{3000}\u{FF08}\u{FF09}]"
+-- What separates a headline from the site's name in a <title>: ASCII
+-- spaces and marks (a byte class), and marks of more than one byte, matched
+-- whole (in a byte class their bytes would cut other characters).
+local ASCII_SEPARATORS = "[%s%-|:_%[%](),]"
+local WIDE_SEPARATORS = { "·", "»", "\u{2013}", "\u{2014}", "\u{FF5C}", "\u{3000}", "\u{FF08}", "\u{FF09}" }
+
+-- One separator at the start or the end of s taken off: the rest, or nil.
+local function strip_one(s)
+  local t = s:gsub("^" .. ASCII_SEPARATORS, "", 1):gsub(ASCII_SEPARATORS .. "$", "", 1)
+  if t ~= s then return t end
+  for _, w in ipairs(WIDE_SEPARATORS) do
+    if s:sub(1, #w) == w then return s:sub(#w + 1) end
+    if #s >= #w and s:sub(-#w) == w then return s:sub(1, -#w - 1) end
+  end
+  return nil
+end
 
 local function trim_separators(s)
-  local again = true
-  while again do
-    again = false
-    for _, edge in ipairs { "^" .. SEPARATOR_CHARS .. "+", SEPARATOR_CHARS .. "+$" } do
-      local t = s:gsub(edge, "")
-      if t ~= s then s, again = t, true end
-    end
+  local t = strip_one(s)
+  while t do
+    s = t
+    t = strip_one(s)
   end
   return s
 end

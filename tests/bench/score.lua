@@ -476,7 +476,7 @@ end
 -- judge(sys, e, r) -> "exact" | "partial" | "miss", what the system gave, and
 -- for a miss of lede's, why (a key of `reasons`) when lede's rules forbid the expectation.
 local function meta_table(title, field, has, judge, legend, reasons)
-  local conflicts, lede_hits, lede_pages = {}, 0, 0
+  local why_counts, lede_hits, lede_pages = {}, 0, 0
   emit("## metadata: " .. title)
   emit()
   local header = { "system" }
@@ -497,7 +497,7 @@ local function meta_table(title, field, has, judge, legend, reasons)
         elseif res == "partial" then part = part + 1 end
         if sys == LEDE and res ~= "exact" then
           local e = expect[id]
-          if why then conflicts[why] = (conflicts[why] or 0) + 1 end
+          if why then why_counts[why] = (why_counts[why] or 0) + 1 end
           miss(id, res == "partial" and field .. "_partial" or field,
             field == "date" and (e.datetime or e.date) or e[field], got or (r.error and "error: " .. r.error) or "(none)",
             why)
@@ -522,7 +522,7 @@ local function meta_table(title, field, has, judge, legend, reasons)
   emit("‡ Readability.js against its own expectations (the readability metadata is its output).")
   if reasons then
     emit()
-    emit_conflicts(field, lede_hits, lede_pages, conflicts, reasons)
+    emit_conflicts(field, lede_hits, lede_pages, why_counts, reasons)
   end
   emit()
 end

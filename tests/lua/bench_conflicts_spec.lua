@@ -12,6 +12,8 @@ t.test("title: the site's name after a separator is counted", function()
     nil, "www.ehow.com"))
   t.eq(true, conflicts.title_keeps_site("LWN.net Weekly Edition [LWN.net]", "LWN.net Weekly Edition",
     "LWN.net", nil))
+  -- a site name in CJK whose last byte is also a byte of a full-width separator
+  t.eq(true, conflicts.title_keeps_site("海外留学生看两会 – 新闻一", "海外留学生看两会", "新闻一", nil))
 end)
 
 t.test("title: a longer headline or a kicker that is not the site is not counted", function()
