@@ -265,6 +265,22 @@ static int scan_has_digit(const char *s, size_t n) {
   return 0;
 }
 
+/* Endings of host names: "TRIBUNNEWS.COM -" opens a story with the site's
+ * name, not a place. */
+static const char *const SCAN_HOST_ENDINGS[] = {
+  "com", "net", "org", "info", "news", "co", "tv", "in", "id", "uk", "de", "pk", "ph", "my",
+  "ng", "au", "ca", "us", "ru", "fr", "es", "it", "br", "mx", "jp", "cn", "kr", "vn", "za", NULL
+};
+
+/* A word like "TRIBUNNEWS.COM" or "Detik.com": a dot inside it, then one of
+ * the endings to the word's end. */
+static int scan_is_host_name(const char *s, size_t n) {
+  size_t k = n;
+  while (k > 0 && s[k - 1] != '.') k--;
+  if (k < 3 || k == n) return 0;  /* "U.S.", "a.M." end with their dot */
+  return scan_in_list_icase(SCAN_HOST_ENDINGS, s + k, n - k);
+}
+
 /* One place: up to 5 words, the first capitalised, none with a digit;
  * returns its end or 0. */
 static size_t scan_place(const char *s, size_t len, size_t i, int *all_caps) {
@@ -274,6 +290,7 @@ static size_t scan_place(const char *s, size_t len, size_t i, int *all_caps) {
     size_t w = scan_word(s, len, j);
     unsigned cp = scan_cp(s, len, j, NULL);
     if (w == j || scan_has_digit(s + j, w - j)) break;  /* "VIDEO3:" names no place */
+    if (scan_is_host_name(s + j, w - j)) return 0;
     if (!scan_is_upper(cp)) {
       int dotted = w - j <= 5 && memchr(s + j, '.', w - j) != NULL;  /* "Frankfurt a.M." */
       if (words == 0 || !(dotted || scan_in_list(SCAN_CONNECTORS, s + j, w - j))) break;
@@ -559,6 +576,18 @@ static int scan_local_ok(const char *s, size_t len, const scan_places *p, int co
   return colon && scan_place_words(s, p) <= 3 && scan_starts_sentence(s, len, sep);
 }
 
+/* A lone "place" that is an agency's name in the case it is written
+ * ("CNN —", "Reuters -"): the story's source, not where it was filed. */
+static int scan_place_is_agency(const scan_agencies *a, const char *s, const scan_places *p,
+                                int *agency) {
+  const scan_span *only = &p->places[0];
+  int id;
+  if (p->n != 1) return 0;
+  if (scan_agency_at(a, s + only->start, only->len, SCAN_SHORT_EXACT, &id) != only->len) return 0;
+  *agency = id;
+  return 1;
+}
+
 /* "Jan. 5 (UPI) --": a date, an agency, no place. */
 static int scan_date_first(const scan_agencies *a, const char *s, size_t len, size_t i,
                            scan_dateline *out) {
@@ -590,6 +619,10 @@ int scan_find_dateline(const scan_agencies *a, const char *s, size_t len, scan_d
   j = p.places[p.n - 1].start + p.places[p.n - 1].len;
   j = scan_after_places(a, s, len, j, out);
   sep = scan_separator(s, len, j, &colon);
+  if (out->agency < 0 && sep && scan_place_is_agency(a, s, &p, &out->agency)) {
+    scan_finish_dateline(s, len, i, sep, out);  /* "CNN —": the agency, no place */
+    return 1;
+  }
   if (out->agency < 0) {
     if (!sep || !scan_local_ok(s, len, &p, colon, sep)) return 0;
     sep = scan_agency_after_separator(a, s, len, sep, out);

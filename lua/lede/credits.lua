@@ -180,16 +180,30 @@ local function caption_like(p)
     or p:lower():find("image", 1, true) or p:find("^In this ")
 end
 
-local function find_dateline(m, list, paras)
-  for i = 1, math.min(M.FIRST_BLOCKS, #paras) do
-    local d = m:dateline(paras[i])
-    if d and (d.agency or i <= M.LOCAL_BLOCKS) then
-      return i, {
-        text = d.text, places = d.places, region = d.region, date = d.date,
-        agency = d.agency and list[d.agency].name, relay = d.relay and list[d.relay].name,
-      }, d.len
+-- Compared without spaces, punctuation, case and the permalink marks some
+-- pages print after a heading ("¶", "§").
+local function fold(s) return (s:gsub("[%s%p]", ""):gsub("\194[\182\167]", ""):lower()) end
+
+-- The headline, printed above the body or as its first line, is never a
+-- dateline ("Coronavirus: New York ramps up mass burials"); it is skipped
+-- and does not count as one of the paragraphs searched. Returns the index
+-- in paras of the dateline's paragraph.
+local function find_dateline(m, list, paras, title)
+  local headline = title and fold(title)
+  local searched = 0
+  for i = 1, #paras do
+    if searched >= M.FIRST_BLOCKS then return nil end
+    if #paras[i] > 1000 or fold(paras[i]) ~= headline then  -- a headline is short
+      searched = searched + 1
+      local d = m:dateline(paras[i])
+      if d and (d.agency or searched <= M.LOCAL_BLOCKS) then
+        return i, {
+          text = d.text, places = d.places, region = d.region, date = d.date,
+          agency = d.agency and list[d.agency].name, relay = d.relay and list[d.relay].name,
+        }, d.len
+      end
+      if searched >= M.LOCAL_BLOCKS and not caption_like(paras[i]) then return nil end
     end
-    if i >= M.LOCAL_BLOCKS and not caption_like(paras[i]) then return nil end
   end
   return nil
 end
@@ -371,7 +385,7 @@ function M.apply(article, ctx)
   end
   -- only the first blocks can hold the dateline: never unpack a whole long text
   local di, dateline, dlen = find_dateline(m, list,
-    { table.unpack(paras, first, math.min(#paras, first + M.FIRST_BLOCKS - 1)) })
+    { table.unpack(paras, first, math.min(#paras, first + M.FIRST_BLOCKS)) }, article.title)
   if dateline then
     di = di + first - 1
     if dateline.relay then r.add(dateline.relay, "dateline", dateline.text, keep) end

@@ -93,6 +93,23 @@ START_TEST(datelines_without_agencies) {
   span_eq(s, d.places[1], "SHANGHAI");
   ck_assert_int_eq(d.agency, -1);
   dl("MUSCAT: The ministry", 1);
+  s = "WASHINGTON, U.S. - The";  /* a dotted abbreviation is no host name */
+  d = dl(s, 1);
+  span_eq(s, d.places[0], "WASHINGTON");
+}
+END_TEST
+
+START_TEST(agency_written_as_place) {
+  const char *s = "REUTERS - Shares fell";
+  scan_dateline d = dl(s, 1);
+  ck_assert_int_eq(d.agency, REUTERS);
+  ck_assert_int_eq(d.nplaces, 0);
+  span_eq(s, d.text, "REUTERS -");
+  s = "ANSA \xE2\x80\x94 Il governo";
+  d = dl(s, 1);
+  ck_assert_int_eq(d.agency, ANSA);
+  ck_assert_int_eq(d.nplaces, 0);
+  dl("Ansa \xE2\x80\x94 Il governo", 0);  /* a short form counts in its own case only */
 }
 END_TEST
 
@@ -109,6 +126,8 @@ START_TEST(not_datelines) {
   dl("Name: Ashley Location: Downtown", 0);  /* a fact line's label */
   dl("Last Updated: January 7, 2025", 0);
   dl("Abu Dhabi: The ministry said", 1);
+  dl("TRIBUNNEWS.COM - Berikut ini", 0);  /* a site's name */
+  dl("Detik.com: Pemerintah", 0);
   dl("", 0);
 }
 END_TEST
@@ -174,6 +193,7 @@ static Suite *scan_suite(void) {
   tcase_add_test(tc, agency_matching);
   tcase_add_test(tc, datelines_with_agencies);
   tcase_add_test(tc, datelines_without_agencies);
+  tcase_add_test(tc, agency_written_as_place);
   tcase_add_test(tc, not_datelines);
   tcase_add_test(tc, closing_credits);
   tcase_add_test(tc, not_closing_credits);

@@ -110,3 +110,22 @@ t.test("a text of over a million paragraphs is searched without unpacking it who
   t.eq("Reuters", article.wire[1].agency)
   t.eq(#paras, select(2, article.text:gsub("\n\n", "")) + 1)
 end)
+
+-- The headline as the body's first line (or the article's header) reads like
+-- a colon dateline: "Coronavirus: New York ramps up mass burials".
+local HEADLINE_PAGE = [[<html><head><title>Coronavirus: New York ramps up mass burials - Site</title>
+<meta property="og:title" content="Coronavirus: New York ramps up mass burials"></head><body>
+<article><h1>Coronavirus: New York ramps up mass burials</h1>
+<p>Images have emerged of coffins being buried in a mass grave in New York City, as the death toll from the
+virus continues to rise across the state and the country, officials said on Thursday.</p>
+<p>Workers in protective outfits were seen burying the coffins in a trench on Hart Island, off the Bronx,
+which has been used for burials of people with no next of kin for more than a century.</p></article></body></html>]]
+
+t.test("the headline is never a dateline; the paragraph after it may be", function()
+  local a = assert(lede.extract(HEADLINE_PAGE))
+  t.eq("Coronavirus: New York ramps up mass burials", a.title)
+  t.eq(nil, a.dateline)
+  local dated = HEADLINE_PAGE:gsub("<p>Images", "<p>NEW YORK — Images", 1)
+  a = assert(lede.extract(dated))
+  t.eq("NEW YORK —", a.dateline and a.dateline.text)
+end)
