@@ -8,6 +8,7 @@
 #include "l_select.h"
 #include "stats.h"
 #include "text.h"
+#include "walk.h"
 
 typedef struct lnode { xmlNodePtr node; } lnode;
 
@@ -322,6 +323,17 @@ static int node_contains(lua_State *L) {
   return 1;
 }
 
+/* node:last_content(): the element holding the last visible text inside node
+ * (or the last <img>), nil when there is none. */
+static int node_last_content(lua_State *L) {
+  ldoc *d;
+  xmlNodePtr n = lnode_check(L, 1, &d), c = walk_last_content(n);
+  if (c && c->type != XML_ELEMENT_NODE) c = c->parent;
+  if (!c || c->type != XML_ELEMENT_NODE) { lua_pushnil(L); return 1; }
+  lnode_push(L, c, -1);
+  return 1;
+}
+
 /* Unlike every other method, answers for removed nodes instead of raising. */
 static int node_removed(lua_State *L) {
   lnode *h = luaL_checkudata(L, 1, LEDE_NODE);
@@ -355,6 +367,7 @@ static const luaL_Reg node_methods[] = {
   {"remove", node_remove}, {"unwrap", node_unwrap}, {"path", node_path},
   {"stats", node_get_stats}, {"key", node_key}, {"removed", node_removed},
   {"ancestor_keys", node_ancestor_keys}, {"contains", node_contains},
+  {"last_content", node_last_content},
   {"rename", node_rename},  /* filters (issue 6) */
   {NULL, NULL}
 };

@@ -2,6 +2,8 @@
 
 #include <string.h>
 
+#include "text.h"
+
 void walk_tree(xmlNodePtr root, walk_fn fn, void *ud) {
   xmlNodePtr n = root;
   if (!root) return;
@@ -41,4 +43,42 @@ int walk_is_invisible_tag(const xmlChar *name) {
   for (i = 0; INVISIBLE[i]; i++)
     if (name[0] == (xmlChar)INVISIBLE[i][0] && strcmp((const char *)name, INVISIBLE[i]) == 0) return 1;
   return 0;
+}
+
+/* s holds a code point that is not white space (U+00A0 and the like are). */
+static int has_visible_char(const xmlChar *s) {
+  const unsigned char *p = s;
+  while (p && *p) {
+    unsigned cp = *p;
+    if (cp < 0x80) {
+      if (!TEXT_ASCII_SPACE(cp)) return 1;
+      p++;
+      continue;
+    }
+    p += text_utf8_next(p, 4, &cp);  /* content is NUL-terminated: never reads past it */
+    if (!text_is_space_cp(cp)) return 1;
+  }
+  return 0;
+}
+
+/* Deepest last descendant of n, not entering invisible elements. */
+static xmlNodePtr deepest_last(xmlNodePtr n) {
+  while (n->type == XML_ELEMENT_NODE && n->last && !walk_is_invisible_tag(n->name)) n = n->last;
+  return n;
+}
+
+/* Reverse document order from the end of root's subtree: each step is a
+ * previous sibling's deepest last descendant, or the parent. Costs the nodes
+ * after the answer, not the subtree. */
+xmlNodePtr walk_last_content(xmlNodePtr root) {
+  xmlNodePtr n;
+  if (!root || !root->last) return NULL;
+  n = deepest_last(root->last);
+  while (n && n != root) {
+    if ((n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) && has_visible_char(n->content))
+      return n;
+    if (walk_is_element(n, "img")) return n;
+    n = n->prev ? deepest_last(n->prev) : n->parent;
+  }
+  return NULL;
 }

@@ -21,4 +21,8 @@ void walk_tree(xmlNodePtr root, walk_fn fn, void *ud);
 int walk_is_element(xmlNodePtr n, const char *name);
 int walk_is_invisible_tag(const xmlChar *name);  /* script, style, template, noscript, head ... */
 
+/* The last text that is not white space, or <img>, inside root in document
+ * order (invisible elements skipped); NULL when there is none. */
+xmlNodePtr walk_last_content(xmlNodePtr root);
+
 #endif

@@ -135,6 +135,54 @@ local function keep_comments(ctx, node)
   trace(ctx, node, "comments", "comment section, kept apart")
 end
 
+-- A heading that ends the body introduces nothing there: the section it
+-- titled was removed ("Related Videos", "Read More About:") or is drawn by a
+-- script. One that reads as a sentence ("Still, she will continue to slay.")
+-- is the story's last line set large, and stays; so does a heading that is
+-- all the body holds.
+M.max_trailing_headings = 3
+M.heading_reach = 4  -- levels from the text up to its heading: <h3><a><span>
+local HEADINGS = { h1 = true, h2 = true, h3 = true, h4 = true, h5 = true, h6 = true }
+
+local function heading_of(node, body)
+  local n = node
+  for _ = 1, M.heading_reach do
+    if not n or n == body then return nil end
+    if HEADINGS[n:tag()] then return n end
+    n = n:parent()
+  end
+  return nil
+end
+
+-- Ends with a full stop, "!" or "?" (before closing quotes or brackets); an
+-- ellipsis ("Loading comments...") is no sentence's end.
+local function ends_sentence(s)
+  s = s:gsub("%s+$", "")
+  local trimmed
+  repeat
+    trimmed = s
+    for _, q in ipairs { '"', "'", ")", "”", "’", "»", "」", "』" } do
+      if s:sub(-#q) == q then s = s:sub(1, -#q - 1) end
+    end
+  until s == trimmed
+  if s:find("%.%.%.$") or s:sub(-3) == "…" then return false end
+  if s:find("[%.!?]$") then return true end
+  for _, p in ipairs { "。", "！", "？" } do
+    if s:sub(-#p) == p then return true end
+  end
+  return false
+end
+
+function M.drop_trailing_headings(ctx)
+  local body = ctx.body
+  for _ = 1, M.max_trailing_headings do
+    local last = body:last_content()
+    local h = last and heading_of(last, body)
+    if not h or ends_sentence(h:text()) or h:stats().chars >= body:stats().chars then return end
+    if not remove_marked(ctx, h, "heading ending the body") then return end
+  end
+end
+
 -- Boilerplate inside the body (navigation, blocks whose class says share or
 -- related, widget lines, link lists) goes; captions go to article.captions.
 function M.prune(ctx)
@@ -173,6 +221,7 @@ function M.prune(ctx)
   for _, m in ipairs(r.remove) do
     if LATE[m[2]] then remove_marked(ctx, m[1], m[2]) end
   end
+  if favor ~= "recall" then M.drop_trailing_headings(ctx) end  -- recall keeps such lines
 end
 
 -- The article's own header when the body holds it: the headline (the

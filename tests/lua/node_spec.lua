@@ -164,3 +164,12 @@ t.test("rename refuses a name that is not a tag name", function()
   p:rename("h2")
   t.eq("h2", p:tag())
 end)
+
+t.test("last_content: the element of the last visible text or image, skipping scripts and blanks", function()
+  local doc = assert(lede.parse("<body><div id=d><p>one</p><h2 id=h><a href=x><span id=s>two</span></a></h2>"
+    .. "<p>&nbsp; </p><script>var x = 1</script><!-- c --></div><div id=i><p>t</p><img id=m src=a.png>"
+    .. "<p> </p></div><div id=e><p> </p></div></body>"))
+  t.eq("s", doc:select("#d")[1]:last_content():attr("id"))
+  t.eq("m", doc:select("#i")[1]:last_content():attr("id"))
+  t.eq(nil, doc:select("#e")[1]:last_content())
+end)
