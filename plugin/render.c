@@ -127,6 +127,55 @@ int render_url(const xmlChar *raw, const char *base, int allow_data, buf *out) {
   return 0;
 }
 
+/* Attributes lazy-loading scripts read an image's real address from, then
+ * those holding a srcset (its first candidate is taken). */
+static const char *const LAZY_SRC[] = {
+  "data-src", "data-lazy-src", "data-original", "data-lazy", "data-url", "data-hi-res-src",
+  "data-full-src", "data-echo", NULL
+};
+static const char *const LAZY_SRCSET[] = { "data-srcset", "data-lazy-srcset", "srcset", NULL };
+
+/* No address: missing, blank, or a data: URI (the 1x1 placeholder a lazy
+ * loader swaps out). */
+static int rnd_no_address(const xmlChar *v) {
+  const char *s = (const char *)v;
+  if (!s) return 1;
+  while (*s && (unsigned char)*s <= 0x20) s++;
+  return *s == 0 || rnd_has_scheme(s, "data:");
+}
+
+/* The first URL of a srcset ("a.jpg 300w, b.jpg 600w" -> "a.jpg"), or NULL. */
+static xmlChar *rnd_srcset_first(const xmlChar *v) {
+  const char *s = (const char *)v, *e;
+  while (*s && ((unsigned char)*s <= 0x20 || *s == ',')) s++;
+  e = s;
+  while (*e && (unsigned char)*e > 0x20) e++;
+  if (e > s && e[-1] == ',') e--;  /* "a.jpg, b.jpg 2x": no descriptor before the comma */
+  return e > s ? xmlStrndup((const xmlChar *)s, (int)(e - s)) : NULL;
+}
+
+/* The image's address (the caller frees it): src, unless it has none while a
+ * lazy-loading attribute holds the real one; NULL when there is none at all. */
+static xmlChar *render_img_src(xmlNodePtr n) {
+  xmlChar *src = xmlGetProp(n, (const xmlChar *)"src"), *v;
+  int i;
+  if (!rnd_no_address(src)) return src;
+  for (i = 0; LAZY_SRC[i]; i++) {
+    v = xmlGetProp(n, (const xmlChar *)LAZY_SRC[i]);
+    if (!rnd_no_address(v)) { xmlFree(src); return v; }
+    xmlFree(v);
+  }
+  for (i = 0; LAZY_SRCSET[i]; i++) {
+    xmlChar *first;
+    v = xmlGetProp(n, (const xmlChar *)LAZY_SRCSET[i]);
+    first = v ? rnd_srcset_first(v) : NULL;
+    xmlFree(v);
+    if (!rnd_no_address(first)) { xmlFree(src); return first; }
+    xmlFree(first);
+  }
+  return src;  /* a data: image without another address is the image */
+}
+
 typedef void (*rnd_word_fn)(void *ud, const char *w, size_t n);
 
 /* Calls fn for each run of non-space characters; white space sets *space. */
@@ -549,7 +598,7 @@ static void md_img(md_state *r, xmlNodePtr n) {
   xmlChar *src, *alt;
   buf dest;
   if (!r->opt->images || md_has_mark(r, MK_CODE)) return;
-  src = xmlGetProp(n, (const xmlChar *)"src");
+  src = render_img_src(n);
   buf_init(&dest);
   if (render_url(src, r->opt->base_url, 1, &dest) == 0) {
     alt = xmlGetProp(n, (const xmlChar *)"alt");
@@ -1107,7 +1156,7 @@ static void hl_img(hl_state *r, xmlNodePtr n) {
   xmlChar *src, *alt;
   buf url, text;
   if (!r->opt->images) return;
-  src = xmlGetProp(n, (const xmlChar *)"src");
+  src = render_img_src(n);
   buf_init(&url);
   buf_init(&text);
   if (render_url(src, r->opt->base_url, 1, &url) == 0) {

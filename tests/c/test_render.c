@@ -161,6 +161,22 @@ START_TEST(md_images) {
 }
 END_TEST
 
+START_TEST(lazy_images) {
+  /* the placeholder a lazy loader swaps out, and the attribute it reads */
+  ck_assert_str_eq(md("<p><img src=\"data:image/gif;base64,R0lGOD\" data-src=\"/big.jpg\" alt=\"A\"></p>"),
+                   "![A](http://example.com/big.jpg)");
+  ck_assert_str_eq(md("<p><img data-lazy-src=\"l.png\"></p>"), "![](http://example.com/a/l.png)");
+  ck_assert_str_eq(md("<p><img src=\" \" data-srcset=\"s1.jpg 300w, s2.jpg 600w\"></p>"),
+                   "![](http://example.com/a/s1.jpg)");
+  ck_assert_str_eq(md("<p><img srcset=\"x.jpg, y.jpg 2x\"></p>"), "![](http://example.com/a/x.jpg)");
+  /* a real src wins; a data: image with nothing else is the image */
+  ck_assert_str_eq(md("<p><img src=\"r.png\" data-src=\"other.png\"></p>"), "![](http://example.com/a/r.png)");
+  ck_assert_str_eq(md("<p><img src=\"data:image/png;base64,iVBO\"></p>"), "![](data:image/png;base64,iVBO)");
+  ck_assert_str_eq(hl("<p><img src=\"data:,\" data-original=\"/o.jpg\" alt=\"o\"></p>"),
+                   "<p><img src=\"http://example.com/o.jpg\" alt=\"o\"></p>");
+}
+END_TEST
+
 START_TEST(md_escaping) {
   ck_assert_str_eq(md("<p>*a* _b_ `c` [d] 2*3 a\\b ~s~ x|y</p>"),
                    "\\*a\\* \\_b\\_ \\`c\\` \\[d\\] 2\\*3 a\\\\b \\~s\\~ x\\|y");
@@ -419,6 +435,7 @@ static Suite *render_suite(void) {
   tcase_add_test(m, md_br_hr);
   tcase_add_test(m, md_tables);
   tcase_add_test(m, md_images);
+  tcase_add_test(m, lazy_images);
   tcase_add_test(m, md_escaping);
   tcase_add_test(m, md_invisible);
   tcase_add_test(h, html_attributes_and_unwrapping);
