@@ -137,18 +137,24 @@ end
 
 -- A heading that ends the body introduces nothing there: the section it
 -- titled was removed ("Related Videos", "Read More About:") or is drawn by a
--- script. One that reads as a sentence ("Still, she will continue to slay.")
--- is the story's last line set large, and stays; so does a heading that is
--- all the body holds.
+-- script. So does a last line that ends with a colon ("Nachfolgendes VIDEO
+-- zeigt den Sketch:", "check out the footage below:"): what it announced is
+-- gone. A heading that reads as a sentence ("Still, she will continue to
+-- slay.") is the story's last line set large, and stays; so does a block
+-- that is all the body holds.
 M.max_trailing_headings = 3
 M.heading_reach = 4  -- levels from the text up to its heading: <h3><a><span>
+M.lead_in_max = 200  -- bytes of a last line ending with a colon
 local HEADINGS = { h1 = true, h2 = true, h3 = true, h4 = true, h5 = true, h6 = true }
+local LINE_BLOCKS = { p = true, div = true, li = true, h1 = true, h2 = true, h3 = true, h4 = true,
+  h5 = true, h6 = true }
 
-local function heading_of(node, body)
+-- The nearest ancestor-or-self of node (below body) whose tag is in tags.
+local function block_of(node, body, tags)
   local n = node
   for _ = 1, M.heading_reach do
     if not n or n == body then return nil end
-    if HEADINGS[n:tag()] then return n end
+    if tags[n:tag()] then return n end
     n = n:parent()
   end
   return nil
@@ -173,13 +179,28 @@ local function ends_sentence(s)
   return false
 end
 
+-- One short line that ends with a colon (ASCII or full-width).
+local function lead_in(t)
+  t = t:gsub("%s+$", "")
+  return #t <= M.lead_in_max and not t:find("\n") and (t:sub(-1) == ":" or t:sub(-3) == "：")
+end
+
+-- The block that ends the body when it announces what is not there, or nil.
+local function dangling_end(body)
+  local last = body:last_content()
+  if not last then return nil end
+  local h = block_of(last, body, HEADINGS)
+  if h then return not ends_sentence(h:text()) and h or nil end
+  local b = block_of(last, body, LINE_BLOCKS)
+  return b and lead_in(b:text()) and b or nil
+end
+
 function M.drop_trailing_headings(ctx)
   local body = ctx.body
   for _ = 1, M.max_trailing_headings do
-    local last = body:last_content()
-    local h = last and heading_of(last, body)
-    if not h or ends_sentence(h:text()) or h:stats().chars >= body:stats().chars then return end
-    if not remove_marked(ctx, h, "heading ending the body") then return end
+    local b = dangling_end(body)
+    if not b or b:stats().chars >= body:stats().chars then return end
+    if not remove_marked(ctx, b, "heading or lead-in ending the body") then return end
   end
 end
 

@@ -260,12 +260,14 @@ local function ending(tail)
     .. LONG .. "</p><p>" .. LONG .. "Talks end Friday.</p>" .. tail .. "</article></body></html>"
 end
 
-t.test("prune: headings that end the body go (their section was removed or is drawn by script)", function()
+t.test("prune: headings and colon lead-ins that end the body go (what they announce was removed or is drawn by script)", function()
   for _, tail in ipairs {
     "<h4>Related Videos</h4><div id=player></div>",
     "<h3>Read More About:</h3><ul class=tags><li><a href=/t/a>Geneva</a></li><li><a href=/t/b>Talks</a></li></ul>",
     "<h2>Further Reading</h2><h3><a href=/r><span>Storage Best Picks</span></a></h3>",
     "<h4>Loading comments...</h4>",
+    "<p>To see the launch in action, check out the footage below:</p><div class=video-embed></div>",
+    "<div><p>MÁS INFORMACIÓN:</p></div>",
   } do
     local a = assert(lede.extract(ending(tail), { markdown = true }))
     t.eq("Talks end Friday.", a.text:sub(-#"Talks end Friday."), tail)
@@ -273,13 +275,15 @@ t.test("prune: headings that end the body go (their section was removed or is dr
   end
 end)
 
-t.test("prune: a heading that ends the body as a sentence, or titles an image, or is the body, stays", function()
+t.test("prune: a heading that ends the body as a sentence, titles an image, or is the body, and a lead-in followed by its list, stay", function()
   local a = assert(lede.extract(ending("<h2>Still, she will continue to slay.</h2>")))
   t.eq("Still, she will continue to slay.", a.text:sub(-#"Still, she will continue to slay."))
   a = assert(lede.extract(ending("<h2>Test Case 2</h2><img src='/a.png' alt='chart'>"), { markdown = true }))
   t.contains(a.markdown, "## Test Case 2")
   a = assert(lede.extract(ending("<h2>Sources</h2>"), { favor = "recall" }))
   t.eq("Sources", a.text:sub(-#"Sources"), "recall keeps it")
+  a = assert(lede.extract(ending("<p>The minister listed three demands:</p><ul><li>a ceasefire</li></ul>")))
+  t.eq("a ceasefire", a.text:sub(-#"a ceasefire"), "the colon's list is there")
   a = assert(lede.extract("<html><body><h1>Only a heading here</h1></body></html>"))
   t.eq("Only a heading here", a.text)
 end)
