@@ -77,6 +77,10 @@ M.lines = {
   "related posts", "related stories", "you may also like", "read next", "verwandte themen",
   "verwandte artikel", "das könnte sie auch interessieren", "articles liés", "artículos relacionados",
   "noticias relacionadas",
+  -- controls and sign-up prompts left as lines of their own
+  "learn more", "newsletter", "newsletters", "source link", "reuse content", "log in", "sign in",
+  "anmelden", "report an error", "report error", "report a correction", "comunicar erro",
+  "reportar error", "voir les contributions", "više o temi", "pročitajte i", "pročitajte još",
 }
 
 -- Whole class tokens of text shown to screen readers only (Bootstrap,

@@ -176,6 +176,13 @@ t.test("prune: 'Show more', 'Show less', 'Share this story' controls go; a sente
   t.eq({}, pruned("<p>Share this story with a friend, the campaign asks, and the museum will send a card.</p>"))
 end)
 
+t.test("prune: sign-up and control lines ('Newsletter', 'Comunicar erro', 'Source link') go; a sentence stays", function()
+  t.eq({ "n: boilerplate line" }, pruned("<div id=n>Newsletter</div>"))
+  t.eq({ "c: boilerplate line" }, pruned("<p id=c><a href='#erro'>Comunicar erro</a></p>"))
+  t.eq({ "s: boilerplate line" }, pruned("<p id=s><a href='https://example.org/x'>Source link</a></p>"))
+  t.eq({}, pruned("<p>The newsletter went to four thousand readers on Monday, the mayor said.</p>"))
+end)
+
 t.test("prune: a counter line ('27 Comments', '1.2K shares') goes; a number in a sentence stays", function()
   t.eq({ "c: boilerplate line" }, pruned("<div id=c><a href='#comments'>27 Comments</a></div>"))
   t.eq({ "s: boilerplate line" }, pruned("<span id=s>1.2K shares</span>"))
