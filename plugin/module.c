@@ -6,6 +6,7 @@
 #include "l_dates.h"
 #include "l_document.h"
 #include "l_fs.h"
+#include "l_dropcap.h"
 #include "l_mcount.h"
 #include "l_mindex.h"
 #include "l_node.h"
@@ -43,6 +44,7 @@ static const luaL_Reg core_functions[] = {
   {"find_tokens", ltokens_find},  /* FiveFilters strip_id_or_class (issue 7) */
   {"mindex", lmindex_gather},  /* metadata's one page walk (issue 3) */
   {"elements_at_most", lmcount_elements_at_most},  /* metadata's bounded subtree count (issue 3) */
+  {"join_drop_caps", ldropcap_join},  /* prune: "T" + "urkey" (issue 3) */
   {NULL, NULL}
 };
 

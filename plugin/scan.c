@@ -78,16 +78,6 @@ static int scan_is_letter(unsigned cp) {
   return !text_is_space_cp(cp);
 }
 
-static int scan_is_upper(unsigned cp) {
-  return (cp >= 'A' && cp <= 'Z') || (cp >= 0xC0 && cp <= 0xDE && cp != 0xD7) ||
-         (cp >= 0x391 && cp <= 0x3A9) || (cp >= 0x400 && cp <= 0x42F);
-}
-
-static int scan_is_lower(unsigned cp) {
-  return (cp >= 'a' && cp <= 'z') || (cp >= 0xDF && cp <= 0xFF && cp != 0xF7) ||
-         (cp >= 0x3B1 && cp <= 0x3C9) || (cp >= 0x430 && cp <= 0x45F);
-}
-
 static int scan_is_word_char(unsigned cp) { return scan_is_letter(cp) || (cp >= '0' && cp <= '9'); }
 
 static size_t scan_skip_spaces(const char *s, size_t len, size_t i) {
@@ -170,7 +160,7 @@ static size_t scan_agency_paren(const scan_agencies *a, const char *s, size_t le
   }
   while (j < len && s[j] == '/') {  /* a desk or author code: "dpa/bb", "dpa/gem" */
     size_t k = j + 1;
-    while (k < len && k - j <= 8 && (scan_is_lower(scan_cp(s, len, k, NULL)) ||
+    while (k < len && k - j <= 8 && (text_is_lower_cp(scan_cp(s, len, k, NULL)) ||
                                      (s[k] >= '0' && s[k] <= '9')))
       k++;
     if (k == j + 1) return 0;
@@ -251,7 +241,7 @@ static int scan_word_all_caps(const char *s, size_t len, size_t i, size_t end) {
   while (i < end) {
     size_t n;
     unsigned cp = scan_cp(s, len, i, &n);
-    if (scan_is_lower(cp)) return 0;
+    if (text_is_lower_cp(cp)) return 0;
     if (scan_is_letter(cp)) letters++;
     i += n;
   }
@@ -291,7 +281,7 @@ static size_t scan_place(const char *s, size_t len, size_t i, int *all_caps) {
     unsigned cp = scan_cp(s, len, j, NULL);
     if (w == j || scan_has_digit(s + j, w - j)) break;  /* "VIDEO3:" names no place */
     if (scan_is_host_name(s + j, w - j)) return 0;
-    if (!scan_is_upper(cp)) {
+    if (!text_is_upper_cp(cp)) {
       int dotted = w - j <= 5 && memchr(s + j, '.', w - j) != NULL;  /* "Frankfurt a.M." */
       if (words == 0 || !(dotted || scan_in_list(SCAN_CONNECTORS, s + j, w - j))) break;
       if (dotted) end = w;
@@ -543,7 +533,7 @@ static size_t scan_after_places(const scan_agencies *a, const char *s, size_t le
 
 static int scan_starts_sentence(const char *s, size_t len, size_t i) {
   unsigned cp = scan_cp(s, len, scan_skip_spaces(s, len, i), NULL);
-  return scan_is_upper(cp) || cp == '"' || cp == 0x201C || cp == 0xAB || cp == '\'' ||
+  return text_is_upper_cp(cp) || cp == '"' || cp == 0x201C || cp == 0xAB || cp == '\'' ||
          cp == 0x2018 || (cp >= '0' && cp <= '9');
 }
 
@@ -777,7 +767,7 @@ static int scan_paren_credit(const scan_agencies *a, const char *s, size_t start
   if (scan_list_exact(a, s, i, end - 1, &l)) return scan_set_credit(out, open, end, &l, kind);
   for (slash = end - 1; slash > i && s[slash] != '/'; slash--) {}
   /* "(The Star/ANN)": a member paper, then the relay that carried it */
-  if (slash > i && kind == CREDIT_PAREN && scan_is_upper(scan_cp(s, end, i, NULL)) &&
+  if (slash > i && kind == CREDIT_PAREN && text_is_upper_cp(scan_cp(s, end, i, NULL)) &&
       scan_list_exact(a, s, slash + 1, end - 1, &l))
     return scan_set_credit(out, open, end, &l, CREDIT_PAREN);
   return 0;
@@ -806,7 +796,7 @@ static int scan_block_credit(const scan_agencies *a, const char *s, size_t start
   n = scan_agency_list(a, s, end, j, &l);
   /* "WAM/Rola Nasser/Omar Haddad": desk staff after the agency. One name only
    * ("REUTERS/Kim Hong-Ji") is a photo credit. */
-  if (n && n < end && s[n] == '/' && scan_is_upper(scan_cp(s, end, n + 1, NULL)) &&
+  if (n && n < end && s[n] == '/' && text_is_upper_cp(scan_cp(s, end, n + 1, NULL)) &&
       memchr(s + n + 1, '/', end - n - 1))
     return scan_set_credit(out, start, end, &l, CREDIT_ALONE);
   l.n = 0;

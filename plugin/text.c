@@ -60,6 +60,16 @@ int text_is_space_cp(unsigned cp) {
          cp == 0x2029;
 }
 
+int text_is_upper_cp(unsigned cp) {
+  return (cp >= 'A' && cp <= 'Z') || (cp >= 0xC0 && cp <= 0xDE && cp != 0xD7) ||
+         (cp >= 0x391 && cp <= 0x3A9) || (cp >= 0x400 && cp <= 0x42F);
+}
+
+int text_is_lower_cp(unsigned cp) {
+  return (cp >= 'a' && cp <= 'z') || (cp >= 0xDF && cp <= 0xFF && cp != 0xF7) ||
+         (cp >= 0x3B1 && cp <= 0x3C9) || (cp >= 0x430 && cp <= 0x45F);
+}
+
 size_t text_utf8_len(const char *s, size_t len) {
   size_t i, n = 0;
   for (i = 0; i < len; i++)

@@ -41,4 +41,9 @@ int text_is_space_cp(unsigned cp);
  * space, tab, LF, VT, FF, CR. */
 #define TEXT_ASCII_SPACE(cp) ((cp) == ' ' || ((cp) >= '\t' && (cp) <= '\r'))
 
+/* Capital and small letters of the Latin, Greek and Cyrillic alphabets most
+ * pages use (Latin-1, basic Greek and Russian); other code points are neither. */
+int text_is_upper_cp(unsigned cp);
+int text_is_lower_cp(unsigned cp);
+
 #endif

@@ -210,6 +210,7 @@ function M.prune(ctx)
   local body = ctx.body
   if not body then return end
   local favor = ctx.opts and ctx.opts.favor
+  core.join_drop_caps(body)  -- "T" + "urkey, Poland": one word again, for the judges and the renderers
   local r = BLOCKS:prune_marks(body, { nested = ctx.protect ~= nil, favor = favor })
   if r.guard_tripped then
     ctx.warnings[#ctx.warnings + 1] = string.format(

@@ -287,3 +287,13 @@ t.test("prune: a heading that ends the body as a sentence, titles an image, or i
   a = assert(lede.extract("<html><body><h1>Only a heading here</h1></body></html>"))
   t.eq("Only a heading here", a.text)
 end)
+
+t.test("prune: a drop cap set apart ('T' + 'urkey, Poland') is one word again in every rendering", function()
+  local page = "<html><head><title>Talks resume in Geneva</title></head><body><article>"
+    .. "<span class=dropcap>T</span><p><a href=/topic/turkey>urkey</a>, Poland and Saba were added. "
+    .. LONG .. "</p><p>" .. LONG .. "</p></article></body></html>"
+  local a = assert(lede.extract(page, { markdown = true, html = true }))
+  t.eq(1, a.text:find("Turkey, Poland and Saba", 1, true))
+  t.eq(1, a.markdown:find("[Turkey](/topic/turkey), Poland", 1, true))
+  t.contains(a.html, '<a href="/topic/turkey">Turkey</a>, Poland')
+end)
