@@ -31,10 +31,13 @@ int walk_is_element(xmlNodePtr n, const char *name) {
          strcmp((const char *)n->name, name) == 0;
 }
 
-/* Elements whose content a reader never sees as text. */
+/* Elements whose content a reader never sees as text. MathML is read: its
+ * tokens ("a ≠ 0") are the formula's text, but the TeX source a <semantics>
+ * element may carry beside them (<annotation>) is not. */
 static const char *const INVISIBLE[] = {
   "script", "style", "template", "noscript", "head", "title", "iframe", "object",
-  "embed", "svg", "math", "canvas", "select", "datalist", "audio", "video", NULL
+  "embed", "svg", "annotation", "annotation-xml", "canvas", "select", "datalist", "audio",
+  "video", NULL
 };
 
 int walk_is_invisible_tag(const xmlChar *name) {

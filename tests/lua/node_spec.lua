@@ -173,3 +173,9 @@ t.test("last_content: the element of the last visible text or image, skipping sc
   t.eq("m", doc:select("#i")[1]:last_content():attr("id"))
   t.eq(nil, doc:select("#e")[1]:last_content())
 end)
+
+t.test("text reads MathML's tokens, not the TeX annotation beside them", function()
+  local d = assert(lede.parse("<body><p id=m>When <math><semantics><mrow><mi>a</mi><mo>≠</mo><mn>0</mn></mrow>"
+    .. "<annotation encoding='application/x-tex'>a \\neq 0</annotation></semantics></math>, two roots.</p></body>"))
+  t.eq("When a≠0, two roots.", d:select("#m")[1]:text())
+end)
