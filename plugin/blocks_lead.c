@@ -113,10 +113,34 @@ static unsigned lead_last_cp(const char *s, size_t len) {
   return cp;
 }
 
+/* Abbreviations that end a clock time with a full stop ("10:31 a.m.", "09:01
+ * hrs."): the stop ends the time, not a sentence. */
+static const char *const LEAD_CLOCK_ENDS[] = { "a.m.", "p.m.", "hrs.", "hs.", "h.", "uhr.", NULL };
+
+static int lead_is_digit(char c) { return c >= '0' && c <= '9'; }
+
+/* The line ends with a clock time and one of those abbreviations: "..., 09:01 hrs." */
+static int lead_ends_clock(const char *s, size_t len) {
+  size_t k, i;
+  for (k = 0; LEAD_CLOCK_ENDS[k]; k++) {
+    size_t n = strlen(LEAD_CLOCK_ENDS[k]);
+    if (len < n + 5) continue;
+    for (i = 0; i < n && ((unsigned char)s[len - n + i] | 0x20) == (unsigned char)LEAD_CLOCK_ENDS[k][i]; i++) {}
+    if (i < n) continue;
+    i = len - n;
+    while (i > 0 && s[i - 1] == ' ') i--;
+    return i >= 4 && lead_is_digit(s[i - 1]) && lead_is_digit(s[i - 2]) && s[i - 3] == ':' &&
+           lead_is_digit(s[i - 4]);
+  }
+  return 0;
+}
+
 /* A line that ends a sentence or leads into the next one ("BEIJING:",
- * "WASHINGTON —"): story text, never furniture. */
+ * "WASHINGTON —"): story text, never furniture. A date line that ends with
+ * "a.m." is neither. */
 static int lead_ends_text(const char *s, size_t len) {
   unsigned cp;
+  if (lead_ends_clock(s, len)) return 0;
   while (len) {
     cp = lead_last_cp(s, len);
     if (cp != '"' && cp != '\'' && cp != ')' && cp != 0x201D && cp != 0x2019 && cp != 0x300D) break;

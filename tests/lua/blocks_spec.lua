@@ -95,6 +95,13 @@ t.test("lead_marks gives the headline and byline above the story, not the story"
   t.eq({}, lead("<p>BEIJING:</p>" .. STORY, "Talks resume in Geneva"))
 end)
 
+t.test("lead_marks takes a date line ending with a clock's 'a.m.' or 'hrs.'; a short sentence stays", function()
+  t.eq({ "b: article header", "d: article header" },
+    lead("<p id=b>Por Rodrigo Mejías</p><p id=d>04 de mayo 2022 a las 09:01 hrs.</p>" .. STORY, "La ministra"))
+  t.eq({ "d: article header" }, lead("<p id=d>Updated Jan. 5, 2020 at 10:31 a.m.</p>" .. STORY, "Talks"))
+  t.eq({}, lead("<p>The vote ended at 10 p.m.</p>" .. STORY, "Talks"))
+end)
+
 t.test("lead_marks takes a list of a few words per item (date, counter, name), not key points", function()
   t.eq({ "m: article header", "a: article header" },
     lead("<ul id=m><li><time>2019.04.19 20:00</time></li><li><p>6,762</p></li></ul>"
