@@ -859,6 +859,18 @@ t.test("site, section, tags, description and image come from the metadata", func
   t.eq("https://www.omanobserver.om/omanobserver/uploads/images/2019/01/10/1101124.jpg", a.image)
 end)
 
+t.test("a section key holding a page type or a placeholder names no section; the next one is read", function()
+  local out = read([[<html><head><title>X</title><meta name="cXenseParse:pageclass" content="article">
+    <meta property="article:section" content="tags"><meta name="parsely-section" content="Politics">
+    </head><body><h1>X</h1></body></html>]])
+  t.eq("Politics", out.section)
+  t.eq("meta:parsely-section", out.sources.section)
+  out = read([[<html><head><title>X</title><meta property="article:section" content="undefined">
+    <script type="application/ld+json">{"@type": "NewsArticle", "headline": "X",
+    "articleSection": "Front Page"}</script></head><body><h1>X</h1></body></html>]])
+  t.eq(nil, out.section)
+end)
+
 t.test("every field says where it came from", function()
   local a = assert(lede.extract(t.read(SEED), { no_filters = true, now = NOW }))
   t.eq("meta:og:site_name", a.sources.site)

@@ -172,10 +172,23 @@ local function choose_image(page, base)
   return text.resolve(base, v), src
 end
 
+local NOT_SECTION = {}
+for _, w in ipairs(tables.not_sections) do NOT_SECTION[w] = true end
+
+local function is_section(v)
+  v = text.squash(v)
+  return v ~= nil and v ~= "" and not NOT_SECTION[text.lower(v)]
+end
+
 local function choose_section(page)
-  local v, src = first_meta(page.meta, tables.meta_keys.section)
-  if v then return v, src end
-  return jsonld.string(page.article.articleSection), source(page, "articleSection")
+  for _, k in ipairs(tables.meta_keys.section) do
+    for _, v in ipairs(page.meta[k] or {}) do
+      if is_section(v) then return v, "meta:" .. k end
+    end
+  end
+  local v = jsonld.string(page.article.articleSection)
+  if is_section(v) then return v, source(page, "articleSection") end
+  return nil
 end
 
 local function unique_tags(list)

@@ -19,6 +19,12 @@ M.organisation_types = {
   Brand = true, OnlineBusiness = true,
 }
 
+-- Values a section key holds on some sites that name no section: a page
+-- type, the CMS's placeholder, the home page (compared lowercased).
+M.not_sections = { "article", "articles", "post", "posts", "page", "story", "tag", "tags",
+  "undefined", "null", "none", "default", "index", "home", "homepage", "front-page", "front page",
+  "frontpage" }
+
 -- <meta> keys (lowercased name/property/itemprop) per field, best first.
 M.meta_keys = {
   title = { "dc.title", "dcterms.title", "og:title", "twitter:title", "parsely-title",
@@ -27,8 +33,9 @@ M.meta_keys = {
     "twitter:description", "sailthru.description" },
   site = { "og:site_name", "application-name", "al:android:app_name", "al:ios:app_name",
     "apple-mobile-web-app-title", "publisher", "dc.publisher", "dcterms.publisher" },
+  -- (not cXenseParse:pageclass: a page type, "article" or "frontpage")
   section = { "article:section", "parsely-section", "section", "og:section", "sailthru.section",
-    "article.section", "cxenseparse:pageclass" },
+    "article.section" },
   image = { "og:image", "og:image:url", "og:image:secure_url", "twitter:image", "twitter:image:src",
     "thumbnail", "parsely-image-url", "sailthru.image.full" },
   language = { "content-language", "og:locale", "language", "dc.language", "dcterms.language",
