@@ -871,6 +871,13 @@ t.test("a section key holding a page type or a placeholder names no section; the
   t.eq(nil, out.section)
 end)
 
+t.test("tags: a CMS's facets among the keywords are no tags; a topic facet gives its value", function()
+  local out = read([[<html><head><title>X</title><meta name="parsely-tags" content="Category: Phones,
+    Page Type: Article, type_review, exclude-from-homepage, [SYNDICATED CONTENT], Lite:true, Tag:Nodejs,
+    Star Wars: Episode IV - A New Hope, ryan_gosling"></head><body><h1>X</h1></body></html>]])
+  t.eq({ "Phones", "Nodejs", "Star Wars: Episode IV - A New Hope", "ryan_gosling" }, out.tags)
+end)
+
 t.test("every field says where it came from", function()
   local a = assert(lede.extract(t.read(SEED), { no_filters = true, now = NOW }))
   t.eq("meta:og:site_name", a.sources.site)

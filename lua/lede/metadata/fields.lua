@@ -191,10 +191,33 @@ local function choose_section(page)
   return nil
 end
 
+-- CMSs put their own facets among the keywords: "Page Type: Article",
+-- "Lite:true", "type_review", "exclude-from-homepage", "[SYNDICATED
+-- CONTENT]", "/article". Facets that name a topic ("Tag:Nodejs",
+-- "Category: Phones") give their value; the others are no tag.
+local TOPIC_FACETS, OTHER_FACETS = {}, {}
+for _, w in ipairs(tables.tag_facets.topic) do TOPIC_FACETS[w] = true end
+for _, w in ipairs(tables.tag_facets.other) do OTHER_FACETS[w] = true end
+
+local function tag_of(t)
+  if t:find("^%[.*%]$") or t:find("^/") then return nil end
+  local label, value = t:match("^([%a][%w ]-)%s*:%s*(.+)$")
+  local l = label and label:lower():gsub("%s+", " ")
+  if l and TOPIC_FACETS[l] then return value end
+  if l and (OTHER_FACETS[l] or not t:find("%s")) then return nil end  -- "Lite:true", "Day: Wednesday"
+  if not t:find("%s") then
+    local low = t:lower()
+    local head = low:match("^(%a+)_")
+    if low:find("exclude", 1, true) or (head and OTHER_FACETS[head]) then return nil end
+  end
+  return t
+end
+
 local function unique_tags(list)
   local out, seen = {}, {}
   for _, t in ipairs(list) do
     t = text.squash(t)
+    t = t and tag_of(t)
     local k = t and text.key(t)
     if k and k ~= "" and not seen[k] and #t <= 80 then seen[k] = true; out[#out + 1] = t end
   end

@@ -25,6 +25,16 @@ M.not_sections = { "article", "articles", "post", "posts", "page", "story", "tag
   "undefined", "null", "none", "default", "index", "home", "homepage", "front-page", "front page",
   "frontpage" }
 
+-- Labels of the facets CMSs list among an article's keywords ("Category:
+-- Phones", "Page Type: Article", "type_review"), lowercased: those whose
+-- value is a topic, and the others.
+M.tag_facets = {
+  topic = { "tag", "tags", "topic", "topics", "subject", "category", "keyword", "keywords" },
+  other = { "page", "page type", "article type", "type", "region", "day", "time", "wc", "partner",
+    "language", "channel", "publication", "lite", "elevated", "lockedpostsource", "layercake",
+    "format", "template", "source", "author" },
+}
+
 -- <meta> keys (lowercased name/property/itemprop) per field, best first.
 M.meta_keys = {
   title = { "dc.title", "dcterms.title", "og:title", "twitter:title", "parsely-title",
