@@ -878,6 +878,23 @@ t.test("tags: a CMS's facets among the keywords are no tags; a topic facet gives
   t.eq({ "Phones", "Nodejs", "Star Wars: Episode IV - A New Hope", "ryan_gosling" }, out.tags)
 end)
 
+t.test("site: a declared name that does not name the host gives way to one that does", function()
+  local function site(og, publisher, url)
+    local out = read([[<html><head><title>X</title><meta property="og:site_name" content="]] .. og .. [[">
+      <script type="application/ld+json">{"@type": "NewsArticle", "headline": "X",
+      "publisher": {"@type": "Organization", "name": "]] .. publisher .. [["}}</script>
+      </head><body><h1>X</h1></body></html>]], url)
+    return out.site, out.sources.site
+  end
+  t.eq({ "Reuters", "json-ld:NewsArticle.publisher" }, { site("U.S.", "Reuters", "https://www.reuters.com/article/x") })
+  t.eq({ "Correio Braziliense", "json-ld:NewsArticle.publisher" },
+    { site("Política", "Correio Braziliense", "https://www.correiobraziliense.com.br/politica/x") })
+  -- names that do name it, names of another script, and no better name: the first stands
+  t.eq("La Información", (site("La Información", "lainformacion.com", "https://www.lainformacion.com/x")))
+  t.eq("اليوم السابع", (site("اليوم السابع", "Youm7", "https://www.youm7.com/x")))
+  t.eq("Magazine", (site("Magazine", "NGM Editors", "https://www.nationalgeographic.com/x")))
+end)
+
 t.test("every field says where it came from", function()
   local a = assert(lede.extract(t.read(SEED), { no_filters = true, now = NOW }))
   t.eq("meta:og:site_name", a.sources.site)

@@ -58,10 +58,50 @@ local function tidy_site(name)
   return (name:gsub("^[Ww][Ww][Ww]%d*%.", ""))
 end
 
+-- Latin letters with accents, as their base letter: site names are
+-- compared with host names, which have none ("La Información", lainformacion.es).
+local UNACCENT = {}
+for base, letters in pairs { a = "àáâãäåā", c = "çć", e = "èéêëē", i = "ìíîïī", n = "ñń", o = "òóôõöøō",
+    u = "ùúûüū", y = "ýÿ", s = "śš", z = "źżž", l = "ł" } do
+  for _, cp in utf8.codes(letters) do UNACCENT[utf8.char(cp)] = base end
+end
+
+-- The name as host names spell it: lowercased, without accents, spaces and
+-- a leading "the"; nil when it holds letters of another script (such a
+-- name cannot be compared with a Latin host name, and stands).
+local function host_spelling(name)
+  local k = people.squeeze(text.key(name)):gsub("[\195-\197][\128-\191]", UNACCENT)
+  if k:find("[\128-\255]") then return nil end
+  return (k:gsub("[^%w]", ""))
+end
+
+-- Whether a declared name says the host's name ("Reuters" on reuters.com,
+-- "NYTimes" on nytimes.com, "Le Monde.fr" on lemonde.fr): one holds the other.
+local function names_host(name, stem)
+  local k = host_spelling(name)
+  if not k then return nil end
+  return #k >= 3 and (k:find(stem, 1, true) ~= nil or stem:find(k, 1, true) ~= nil)
+end
+
+-- The declared name to use: the first, unless it is a Latin name that does
+-- not name the host while a later name (not a bare host) does: og:site_name
+-- "U.S." on reuters.com, whose JSON-LD publisher says "Reuters"; a
+-- section's name ("Política") put in the field.
+local function declared_site(cands, page)
+  local stem = page.stem and page.stem:gsub("[^%w]", "")
+  if not stem or #stem < 3 or names_host(cands[1][1], stem) ~= false then return cands[1] end
+  for i = 2, #cands do
+    local name = cands[i][1]
+    if not name:find("^[%w.-]+%.%a%a+$") and names_host(name, stem) then return cands[i] end
+  end
+  return cands[1]
+end
+
 -- The site: a declared name, else the last part of the <title>, else the host.
 function M.choose_site(page, cands, headline, out, sources)
   if cands[1] then
-    out.site, sources.site = tidy_site(cands[1][1]), cands[1][2]
+    local c = declared_site(cands, page)
+    out.site, sources.site = tidy_site(c[1]), c[2]
     return
   end
   local _, affix = title.cut_trailing(page.doc_title or "")
