@@ -320,6 +320,13 @@ t.test("an agency printed after a name without a comma is split off: 'Jane Doe A
   t.eq({ "Michael R. Bloomberg", "" }, parsed("By Michael R. Bloomberg"))
 end)
 
+t.test("Korean bylines: the 기자 (reporter) label and the outlet before '=' are not the name", function()
+  local people = require "lede.metadata.people"
+  t.eq({ "선수민" }, people.parse("스포츠조선=선수민 기자", {}).names)
+  t.eq({ "홍길동" }, people.parse("[서울=뉴시스]홍길동 기자", {}).names)
+  t.eq({ "김철수" }, people.parse("김철수 특파원", {}).names)
+end)
+
 t.test("a byline confirming the JSON-LD authors still gives its agency as a credit", function()
   local a = extract([[<html><head><title>Harbour talks</title><script type="application/ld+json">
     {"@type": "NewsArticle", "headline": "Harbour talks",

@@ -195,6 +195,7 @@ end
 -- the first word that is not part of a name ("Jane Doe Staff Writer").
 -- Returns the name (or nil) and the word it stopped at.
 local function leading_name(piece)
+  piece = piece:gsub("^[^=%s]+=%s*", "")  -- Korean "스포츠조선=선수민": the outlet (or place), then the name
   local words = {}
   for w in piece:gmatch("%S+") do words[#words + 1] = w end
   local i = 1

@@ -201,6 +201,8 @@ M.not_name_words = {
   "editing", "writing", "additional", "last", "author", "authors", "no", "click", "here",
   -- labels in Chinese and Japanese bylines: author, writer, reporter, translator, editor, source
   "著者", "作者", "文", "記者", "记者", "撮影", "翻訳者", "翻訳", "编辑", "編集", "责任编辑", "来源", "出典",
+  -- and in Korean ones: reporter, senior and guest reporter, correspondent, editorial writer
+  "기자", "선임기자", "객원기자", "특파원", "논설위원", "편집위원",
   -- a blog's counters beside its byline: popularity, comments, reads
   "人氣", "人气", "留言", "閱讀", "阅读",
 }
