@@ -327,6 +327,14 @@ t.test("Korean bylines: the 기자 (reporter) label and the outlet before '=' ar
   t.eq({ "김철수" }, people.parse("김철수 특파원", {}).names)
 end)
 
+t.test("a police press office, an editorial team in Greek or Russian, 'Alle Meldungen' are no people", function()
+  local people = require "lede.metadata.people"
+  for _, s in ipairs { "Polizei Steinfurt", "ΣΥΝΤΑΚΤΙΚΗ ΟΜΑΔΑ", "Редакция", "Alle Meldungen" } do
+    t.eq({}, people.parse(s, {}).names, s)
+  end
+  t.eq({ "Anna Polizzi" }, people.parse("Anna Polizzi", {}).names)
+end)
+
 t.test("a byline confirming the JSON-LD authors still gives its agency as a credit", function()
   local a = extract([[<html><head><title>Harbour talks</title><script type="application/ld+json">
     {"@type": "NewsArticle", "headline": "Harbour talks",

@@ -25,6 +25,9 @@ local ORG_WORDS = set_of { "news", "media", "press", "staff", "team", "desk", "o
   "inc", "ltd", "gmbh", "llc", "agency", "agencies", "newsroom", "editors", "editorial", "redaktion",
   "services", "service", "wire", "submissions", "foundation", "institute", "university", "contributors",
   "organization", "organisation", "association", "project", "committee", "council", "society",
+  -- a police press office ("Polizei Steinfurt"), an editorial team in Greek and Russian
+  "police", "polizei", "policía", "polícia", "polizia", "ομάδα", "ομαδα", "συντακτική", "συντακτικη",
+  "σύνταξη", "συνταξη", "редакция",
   -- newspapers' names: "Washington Post", "Boston Globe", "Daily Mail"
   "post", "gazette", "chronicle", "telegraph", "courier", "observer", "examiner", "inquirer", "bulletin",
   "globe", "mail", "express", "dispatch", "sentinel",
