@@ -1057,10 +1057,104 @@ static int dt_pat_rel_after(const scan *c, size_t p, date_value *v, size_t *end)
 
 /* ---- scanning ----------------------------------------------------------------------- */
 
+/* ---- Chinese, Japanese and Korean dates ---------------------------------------- */
+
+/* The UTF-8 text lit at *p, after blanks; *p moves past it on success. */
+static int dt_eat_lit(const scan *c, size_t *p, const char *lit) {
+  size_t q = dt_skip_ws(c, *p), n = strlen(lit);
+  if (c->len - q < n || memcmp(c->s + q, lit, n) != 0) return 0;
+  *p = q + n;
+  return 1;
+}
+
+/* One of the literals; returns its index or -1. */
+static int dt_eat_any(const scan *c, size_t *p, const char *const *lits) {
+  int i;
+  for (i = 0; lits[i]; i++)
+    if (dt_eat_lit(c, p, lits[i])) return i;
+  return -1;
+}
+
+static const char *const DT_CJK_YEAR[] = { "\xE5\xB9\xB4", "\xEB\x85\x84", NULL };   /* 年 년 */
+static const char *const DT_CJK_MONTH[] = { "\xE6\x9C\x88", "\xEC\x9B\x94", NULL };  /* 月 월 */
+static const char *const DT_CJK_DAY[] = { "\xE6\x97\xA5", "\xEC\x9D\xBC", "\xE5\x8F\xB7", NULL };  /* 日 일 号 */
+/* 午前 오전 上午 (morning), then 午後 오후 下午 (afternoon) */
+static const char *const DT_CJK_AMPM[] = {
+  "\xE5\x8D\x88\xE5\x89\x8D", "\xEC\x98\xA4\xEC\xA0\x84", "\xE4\xB8\x8A\xE5\x8D\x88",
+  "\xE5\x8D\x88\xE5\xBE\x8C", "\xEC\x98\xA4\xED\x9B\x84", "\xE4\xB8\x8B\xE5\x8D\x88", NULL
+};
+static const char *const DT_CJK_HOUR[] = { "\xE6\x99\x82", "\xEC\x8B\x9C", "\xE7\x82\xB9", NULL };  /* 時 시 点 */
+static const char *const DT_CJK_MINUTE[] = { "\xE5\x88\x86", "\xEB\xB6\x84", NULL };  /* 分 분 */
+
+/* A weekday in brackets after the day: "(火)", "（火）", "(화)", "(목요일)". */
+static size_t dt_cjk_weekday(const scan *c, size_t p) {
+  size_t q = dt_skip_ws(c, p), n;
+  static const char *const open[] = { "(", "\xEF\xBC\x88", NULL };   /* ( （ */
+  static const char *const close[] = { ")", "\xEF\xBC\x89", NULL };  /* ) ） */
+  int k;
+  if (dt_eat_any(c, &q, open) < 0) return p;
+  for (k = 0; k < 4; k++) {
+    size_t r = q;
+    if (dt_eat_any(c, &r, close) >= 0) return k ? r : p;
+    if (dt_peek(c, q, &n) != CH_LETTER) return p;
+    q += n;
+  }
+  return p;
+}
+
+/* "09:43", "午後3時20分", "오후 3:20", "15시 20분": the time after a CJK date. */
+static size_t dt_cjk_time(const scan *c, size_t p, dt_clock *k) {
+  size_t q = p;
+  int half = dt_eat_any(c, &q, DT_CJK_AMPM), h, m = 0;
+  q = dt_skip_ws(c, q);
+  memset(k, 0, sizeof *k);
+  if (!dt_num(c, &q, 1, 2, &h)) return p;
+  if (dt_eat(c, &q, ':')) {
+    if (!dt_num(c, &q, 2, 2, &m)) return p;
+  } else if (dt_eat_any(c, &q, DT_CJK_HOUR) >= 0) {
+    size_t r = dt_skip_ws(c, q);
+    if (dt_num(c, &r, 1, 2, &m) && dt_eat_any(c, &r, DT_CJK_MINUTE) >= 0) q = r;
+  } else {
+    return p;
+  }
+  if (half >= 3 && h < 12) h += 12;  /* afternoon */
+  if (half >= 0 && half < 3 && h == 12) h = 0;
+  if (h > 23 || m > 59) return p;
+  k->set = 1;
+  k->hour = h;
+  k->minute = m;
+  return q;
+}
+
+/* "2019年3月15日", "2019年3月15日（火）09:43", "2019년 3월 15일 오후 3:20",
+ * "2019年3月" (a month). Chinese, Japanese and Korean write year, month,
+ * day, each with its mark. */
+static int dt_pat_cjk(const scan *c, size_t p, date_value *v, size_t *end) {
+  size_t q = p, r;
+  int y, m, d;
+  dt_clock k;
+  memset(&k, 0, sizeof k);
+  if (!dt_num(c, &q, 4, 4, &y) || dt_eat_any(c, &q, DT_CJK_YEAR) < 0) return M_NONE;
+  q = dt_skip_ws(c, q);
+  if (!dt_num(c, &q, 1, 2, &m) || dt_eat_any(c, &q, DT_CJK_MONTH) < 0) return M_NONE;
+  r = dt_skip_ws(c, q);
+  if (dt_num(c, &r, 1, 2, &d) && dt_eat_any(c, &r, DT_CJK_DAY) >= 0) {
+    dt_set_date(v, y, m, d, DATE_DAY);
+    q = dt_cjk_weekday(c, r);
+    r = dt_skip_seps(c, q, ",|");
+    r = dt_cjk_time(c, r, &k);
+    if (k.set) q = r;
+  } else {
+    dt_set_date(v, y, m, 0, DATE_MONTH);
+  }
+  return dt_finish(v, &k, p, q, end);
+}
+
 static int dt_try_absolute(const scan *c, size_t p, date_value *v, size_t *end) {
   int r;
   if (!dt_is_digit(dt_ch(c, p))) return dt_pat_month_first(c, p, v, end);
   if ((r = dt_pat_iso(c, p, v, end)) != M_NONE) return r;
+  if ((r = dt_pat_cjk(c, p, v, end)) != M_NONE) return r;
   if ((r = dt_pat_compact(c, p, v, end)) != M_NONE) return r;
   if ((r = dt_pat_numeric(c, p, v, end)) != M_NONE) return r;
   return dt_pat_day_first(c, p, v, end);

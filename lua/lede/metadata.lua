@@ -287,7 +287,7 @@ end
 -- 18, 2020</p>" above the dateline, with no class saying so): read only when
 -- nothing else dated the page. Short, so that it is the date and not a
 -- sentence or a caption that mentions one; a day at least.
-M.date_line_max = 40    -- bytes of the line
+M.date_line_max = 40    -- characters of the line
 M.date_line_reach = 8   -- paragraphs of the header lines and the text looked at
 
 local function top_paragraphs(article, ctx)
@@ -308,14 +308,81 @@ local function in_ignored_texts(line, texts)
   return false
 end
 
+
+
+-- The date line printed between the headline and the body, outside both
+-- ("<h1>…</h1><p>TOPICS　2019年3月15日 09:43</p><div>body…"): the blocks
+-- before the body (its earlier siblings, then its ancestors'), read back to
+-- the block with the headline; a block that holds the headline gives its
+-- lines after it. Nothing is read unless the headline is reached, so a
+-- site header's "today" is never taken.
+M.header_reach = { levels = 3, siblings = 4 }
+
+local function headline_marks(meta)
+  local own, holds = {}, {}
+  for _, h in ipairs(meta.headlines or {}) do
+    own[h.key] = true
+    for _, k in ipairs(h.keys) do holds[k] = true end
+  end
+  return own, holds
+end
+
+local function dated_line(line, ctx)
+  local chars = utf8.len(line) or #line
+  line = chars <= M.date_line_max and text.squash(line)
+  local d = line and not in_ignored_texts(line, ctx.meta.ignored_texts) and dates.check(line, ctx.meta.opts)
+  if d and d.precision ~= "year" and d.precision ~= "month" then
+    d.source = "text:date-line"
+    return d
+  end
+  return nil
+end
+
+-- The lines of a block holding the headline that follow the headline's line.
+local function lines_after_headline(block, title_key)
+  local after, out = false, {}
+  for line in (block:text() .. "\n"):gmatch("(.-)\n") do
+    if after and line:find("%S") then out[#out + 1] = line end
+    if text.key(line) == title_key then after = true end
+  end
+  return after and out or {}
+end
+
+-- The first of the top paragraphs (the header lines, then the text) that is
+-- a date line. Characters, not bytes, are counted: a CJK line takes 3 bytes
+-- a character.
 local function date_line(article, ctx)
   for _, para in ipairs(top_paragraphs(article, ctx)) do
-    local line = #para <= M.date_line_max and text.squash(para)
-    local d = line and not in_ignored_texts(line, ctx.meta.ignored_texts) and dates.check(line, ctx.meta.opts)
-    if d and d.precision ~= "year" and d.precision ~= "month" then
-      d.source = "text:date-line"
-      return d
+    local d = dated_line(para, ctx)
+    if d then return d end
+  end
+  return nil
+end
+
+local function header_date_line(article, ctx)
+  local own, holds = headline_marks(ctx.meta)
+  local node, title_key = ctx.body, text.key(article.title)
+  if not node or not next(own) then return nil end
+  for _ = 1, M.header_reach.levels do
+    local lines, s, n = {}, node:prev(), 0
+    while s and n < M.header_reach.siblings do
+      local k = s:key()
+      if own[k] or holds[k] then
+        if holds[k] then  -- its lines after the headline come nearest to it
+          local after = lines_after_headline(s, title_key)
+          for i = #after, 1, -1 do lines[#lines + 1] = after[i] end
+        end
+        for i = #lines, 1, -1 do  -- nearest the headline first
+          local d = dated_line(lines[i], ctx)
+          if d then return d end
+        end
+        return nil
+      end
+      if s:stats().chars <= 4 * M.date_line_max then lines[#lines + 1] = s:text() end
+      s, n = s:prev(), n + 1
     end
+    node = node:parent()
+    if not node or node:tag() == "body" then return nil end
   end
   return nil
 end
@@ -353,7 +420,7 @@ function M.finish(article, ctx)
   local in_region = region.region(ctx.body, meta.headlines, bs and bs.node == ctx.body and bs.stats.chars or nil)
   finish_dates(article, ctx, region.inside(meta.dates, in_region))
   if not article.published and not changed_by_filter(article, meta, "published") then
-    local d = date_line(article, ctx)
+    local d = date_line(article, ctx) or header_date_line(article, ctx)
     if d then set_date(article, article.sources, "published", d) end
   end
   authors.finish(article, ctx, region.inside(meta.bylines, in_region))

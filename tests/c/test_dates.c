@@ -170,6 +170,17 @@ static const row rows[] = {
   {"1 maja 2019", "2019-05-01", P_D, NULL, -1, NO_NOW},
   {"Sierpień 2019", "2019-08", P_MO, NULL, -1, NO_NOW},
   {"ŚRODA, 2 LISTOPADA 2019", "2019-11-02", P_D, NULL, -1, NO_NOW},
+  /* Chinese, Japanese, Korean: year, month, day, each with its mark */
+  {"2019年3月15日 09:43", "2019-03-15T09:43:00", P_MI, NULL, -1, NO_NOW},
+  {"2019年04月04日", "2019-04-04", P_D, NULL, -1, NO_NOW},
+  {"2019年3月5日（火） 08時15分", "2019-03-05T08:15:00", P_MI, NULL, -1, NO_NOW},
+  {"2019년 3월 15일 오후 3:20", "2019-03-15T15:20:00", P_MI, NULL, -1, NO_NOW},
+  {"2019년 3월 15일 (금) 15시 20분", "2019-03-15T15:20:00", P_MI, NULL, -1, NO_NOW},
+  {"掲載 2019年3月15日(金) 午後3時", "2019-03-15T15:00:00", P_MI, NULL, -1, NO_NOW},
+  {"2020年3月1日上午10点30分", "2020-03-01T10:30:00", P_MI, NULL, -1, NO_NOW},
+  {"2019年3月", "2019-03", P_MO, NULL, -1, NO_NOW},
+  {"2019年13月5日", "-", P_0, NULL, -1, NO_NOW},
+  {"2020年2月30日", "-", P_0, NULL, -1, NO_NOW},
   /* Hijri */
   {"Shawwal 16, 1445 H", "H:1445-10-16", P_D, NULL, -1, NO_NOW},
   {"16 Shawwal 1445", "H:1445-10-16", P_D, NULL, -1, NO_NOW},

@@ -1025,3 +1025,28 @@ t.test("core.elements_at_most counts a subtree's elements, the node included, up
   t.eq(false, core.elements_at_most(doc:select("#b")[1], 1), "its sibling's subtree is not counted, its own is")
   t.eq(true, core.elements_at_most(doc:select("#b")[1], 2))
 end)
+
+-- ---- a date line between the headline and the body ----------------------------------
+
+local STORY_P = "<p>" .. string.rep("The harbour reopened on Monday after three weeks of repairs to the quay. ", 4)
+  .. "</p>"
+
+local function header_page(before_h1, between, h1_block)
+  return [[<html><head><title>Harbour reopens</title></head><body>
+    <div class=top>]] .. before_h1 .. [[</div><div class=main>]]
+    .. (h1_block or "<h1>Harbour reopens</h1>") .. between
+    .. "<div class=story>" .. STORY_P .. STORY_P .. STORY_P .. "</div></div></body></html>"
+end
+
+t.test("a date line printed between the headline and the body is the published date (CJK too)", function()
+  local a = extract(header_page("", "<p class=fs12><a href=/t>TOPICS</a>　2019年3月15日 09:43</p>"))
+  t.eq("2019-03-15T09:43:00", a.published)
+  t.eq("text:date-line", a.sources.published)
+  a = extract(header_page("", "", "<header><h1>Harbour reopens</h1><p>March 15, 2019</p></header>"))
+  t.eq("2019-03-15", a.published)
+end)
+
+t.test("a date above the headline (the site header's today) is never taken for the date line", function()
+  local a = extract(header_page("<p>Friday, April 26, 2024</p>", "<p>Share</p>"))
+  t.eq(nil, a.published)
+end)
