@@ -303,6 +303,12 @@ M.list = {
     ambiguous = { ANN = "the given name Ann; Anime News Network" } },
   { name = "Tribune Content Agency", forms = { "Tribune Content Agency", "Tribune News Service" }, short = {}, country = "US", relay = true },
   { name = "Pacnews", forms = { "Pacnews", "Pacific News Service" }, short = {}, country = "FJ", relay = true },
+
+  -- Unnamed agencies: "(With inputs from agencies)", "— Agencies", "Staff and agencies". The
+  -- story is wire copy though no agency is named; only the tight credit frames count.
+  { name = "agencies", forms = {}, short = { "agencies", "news agencies", "wire services", "agencias",
+    "agences", "Agenturen" },
+    ambiguous = { agencies = "the ordinary word: 'government agencies said'; only a credit frame counts" } },
 }
 
 return M

@@ -129,3 +129,14 @@ t.test("the headline is never a dateline; the paragraph after it may be", functi
   a = assert(lede.extract(dated))
   t.eq("NEW YORK —", a.dateline and a.dateline.text)
 end)
+
+t.test("a credit that names no agency gives the agency 'agencies'; the word in running text does not", function()
+  local LONG = string.rep("The farmers' agitation entered its eleventh day on Sunday, the unions said. ", 4)
+  local a = assert(lede.extract("<html><body><article><p>" .. LONG .. "</p><p>" .. LONG
+    .. "<br>(With inputs from agencies)</p></article></body></html>"))
+  t.eq("agencies", a.wire and a.wire[1] and a.wire[1].agency)
+  t.eq("end", a.wire[1].where)
+  a = assert(lede.extract("<html><body><article><p>" .. LONG .. "</p><p>" .. LONG
+    .. " Government agencies said the talks would go on.</p></article></body></html>"))
+  t.eq(nil, a.wire and a.wire[1])
+end)
