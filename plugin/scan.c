@@ -562,7 +562,10 @@ static int scan_place_words(const char *s, const scan_places *p) {
  * separator ("SEOUL/SHANGHAI:", "OTTAWA —", "MUSCAT, JAN 5 -"), or a short
  * capitalised place and a colon ("Abu Dhabi:"). */
 static int scan_local_ok(const char *s, size_t len, const scan_places *p, int colon, size_t sep) {
+  size_t k = scan_skip_spaces(s, len, sep);
   if (p->all_caps) return 1;
+  /* "Ski: 2021-2022 Line Outline": a label before a number is a fact line's */
+  if (k < len && s[k] >= '0' && s[k] <= '9') return 0;
   return colon && scan_place_words(s, p) <= 3 && scan_starts_sentence(s, len, sep);
 }
 

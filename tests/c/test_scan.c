@@ -126,6 +126,8 @@ START_TEST(not_datelines) {
   dl("Name: Ashley Location: Downtown", 0);  /* a fact line's label */
   dl("Last Updated: January 7, 2025", 0);
   dl("Abu Dhabi: The ministry said", 1);
+  dl("Ski: 2021-2022 Line Outline, 186 cm", 0);  /* a label before a number */
+  dl("DUBAI: 15 people were hurt", 1);
   dl("TRIBUNNEWS.COM - Berikut ini", 0);  /* a site's name */
   dl("Detik.com: Pemerintah", 0);
   dl("", 0);
