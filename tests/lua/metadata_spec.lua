@@ -327,6 +327,19 @@ t.test("Korean bylines: the 기자 (reporter) label and the outlet before '=' ar
   t.eq({ "김철수" }, people.parse("김철수 특파원", {}).names)
 end)
 
+t.test("an author whose page is a desk's ('/autor/redaccion-ec', '/author/staff/') is no person", function()
+  local people = require "lede.metadata.people"
+  t.eq(true, people.desk_url("https://elcomercio.pe/autor/redaccion-ec"))
+  t.eq(true, people.desk_url("https://revistaforum.com.br/autor/redacao/"))
+  t.eq(false, people.desk_url("https://example.com/author/jane-doe/"))
+  t.eq(false, people.desk_url("https://example.com/staff/jane-doe"))  -- only the page's own name counts
+  local out = read([[<html><head><title>X</title><script type="application/ld+json">{"@type": "NewsArticle",
+    "headline": "X", "author": [{"@type": "Person", "name": "EC", "url": "https://elcomercio.pe/autor/redaccion-ec"},
+    {"@type": "Person", "name": "Jane Doe", "url": "https://elcomercio.pe/autor/jane-doe"}]}</script>
+    </head><body><h1>X</h1></body></html>]])
+  t.eq({ "Jane Doe" }, { out.authors[1] and out.authors[1].name, out.authors[2] and out.authors[2].name })
+end)
+
 t.test("a police press office, an editorial team in Greek or Russian, 'Alle Meldungen' are no people", function()
   local people = require "lede.metadata.people"
   for _, s in ipairs { "Polizei Steinfurt", "ΣΥΝΤΑΚΤΙΚΗ ΟΜΑΔΑ", "Редакция", "Alle Meldungen" } do

@@ -37,7 +37,7 @@ local function people_from(list, orgs, ctx)
   end
   for i = 1, math.min(#list, M.max_people) do
     local p = list[i]
-    if p.organisation then
+    if p.organisation or people.desk_url(p.url) then
       local agency = people.agency(p.name)
       if agency then add_credits(ctx, { agency }, p.name) else found_orgs[#found_orgs + 1] = p.name end
     else
@@ -219,6 +219,7 @@ end
 local function region_byline(inside, meta)
   for _, c in ipairs(inside) do
     local r = people.parse(c.value, meta.orgs)
+    if #r.names == 1 and people.desk_url(c.url) then r.names = {} end  -- the newsroom's page
     if #r.names > 0 or #r.agencies > 0 then
       local list = {}
       r.names = trim_to_inner(r.names, inner_names(c, inside, meta))

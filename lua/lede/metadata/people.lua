@@ -255,6 +255,20 @@ local function names_organisation(piece, orgs)
   return key:find("^the ") ~= nil
 end
 
+local DESK_SLUGS = set_of(tables.desk_slugs)
+
+-- Does the author page at url belong to a desk? Its last path segment's
+-- words ("redaccion-ec" -> "redaccion", "ec") are looked up.
+function M.desk_url(url)
+  if type(url) ~= "string" then return false end
+  local path = url:gsub("^%a[%w+.-]*://[^/]*", ""):gsub("[?#].*$", ""):gsub("/+$", "")
+  local last = path:match("([^/]+)$")
+  for w in (last or ""):lower():gmatch("[^%-_.%s]+") do
+    if DESK_SLUGS[w] then return true end
+  end
+  return false
+end
+
 local function word_count(s)
   local n = 0
   for _ in s:gmatch("%S+") do n = n + 1 end

@@ -208,6 +208,14 @@ M.not_name_words = {
   "人氣", "人气", "留言", "閱讀", "阅读",
 }
 
+-- Words of an author page's address that name a desk, not a person
+-- ("/autor/redaccion-ec", "/author/staff/"): a byline linking there is the
+-- newsroom's whatever its text says ("EC", "Direto").
+M.desk_slugs = {
+  "redaccion", "redacao", "redação", "redaction", "rédaction", "redazione", "redaktion", "staff",
+  "newsroom", "agencias", "agencies", "agencia", "desk", "webdesk", "admin",
+}
+
 -- Words of a job title after a name ("Jane Doe, Senior Staff Writer").
 M.job_words = {
   "staff", "writer", "reporter", "correspondent", "editor", "contributor", "columnist",
