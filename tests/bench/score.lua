@@ -37,7 +37,7 @@ local SYSTEMS = {
   { key = "postlight", name = "Postlight Parser (generic)", html = true },
   { key = "defuddle", name = "defuddle + linkedom", html = true },
   { key = "readability-lxml", name = "readability-lxml", html = true },
-  { key = "floor", name = "libxml2 floor (parse + walk)", floor = true },
+  { key = "floor", name = "libxml2 floor (parse + walk + free)", floor = true },
 }
 local SOURCES = { "readability", "postlight", "trafilatura", "htmldate" }
 
