@@ -318,12 +318,18 @@ end
 -- Whether the page holds an article at all: a body was found (not the whole
 -- page) and holds enough text of its own, not a list of links (index pages,
 -- galleries). When not, the best block is still returned, with a warning.
+-- Enough text is counted in characters, or in words for scripts written
+-- without spaces, where every character is a word (stats.words): 235
+-- characters of Japanese are a short news story, not a caption.
 M.min_readerable_chars = 250
+M.min_readerable_words = 100
 function M.readerable(ctx)
   local st = ctx.body:stats()
   ctx.body_stats = { node = ctx.body, stats = st }  -- metadata.finish reads the same body's size
   local own = st.chars - st.link_chars
-  local yes = ctx.body_rule ~= "whole page" and own >= M.min_readerable_chars and st.link_density < 0.5
+  local own_words = st.words * (1 - st.link_density)
+  local enough = own >= M.min_readerable_chars or own_words >= M.min_readerable_words
+  local yes = ctx.body_rule ~= "whole page" and enough and st.link_density < 0.5
   ctx.article.readerable = yes
   if not yes and ctx.body_rule ~= "whole page" then  -- that case has its own warning
     ctx.warnings[#ctx.warnings + 1] = "the page may hold no article (an index or a gallery); the best block was used"

@@ -297,3 +297,13 @@ t.test("prune: a drop cap set apart ('T' + 'urkey, Poland') is one word again in
   t.eq(1, a.markdown:find("[Turkey](/topic/turkey), Poland", 1, true))
   t.contains(a.html, '<a href="/topic/turkey">Turkey</a>, Poland')
 end)
+
+t.test("readerable counts words where a script has no spaces: a short Japanese story is an article", function()
+  local story = string.rep("文化庁は１日、アート、エンターテインメント、アニメーション、マンガの各部門の受賞作品を発表した。", 3)
+  local a = assert(lede.extract("<html><body><article><p>" .. story .. "</p></article></body></html>"))
+  t.ok(#story // 3 < 250, "under 250 characters")
+  t.eq(true, a.readerable)
+  a = assert(lede.extract("<html><body><article><p>Photo: Jane Doe for the Times. Caption only here.</p>"
+    .. "</article></body></html>"))
+  t.eq(false, a.readerable)
+end)
