@@ -923,6 +923,22 @@ t.test("site: a declared name that does not name the host gives way to one that 
   t.eq("Magazine", (site("Magazine", "NGM Editors", "https://www.nationalgeographic.com/x")))
 end)
 
+t.test("image: a site's stand-in share image ('opengraph_default.png') gives way to the next one", function()
+  local function image(og, tw)
+    local out = read([[<html><head><title>X</title><meta property="og:image" content="]] .. og .. [[">
+      <meta name="twitter:image" content="]] .. (tw or "") .. [["></head><body><h1>X</h1></body></html>]],
+      "https://example.com/a")
+    return out.image
+  end
+  t.eq("https://example.com/2020/harbour.jpg", image("https://example.com/img/opengraph_default.png",
+    "https://example.com/2020/harbour.jpg"))
+  t.eq(nil, image("https://example.com/images/social_placeholder.png"))
+  t.eq(nil, image("https://example.com/ANDefault.jpg"))
+  -- a Drupal directory named default, and a company's logo in a story about it, are images
+  t.eq("https://example.com/sites/default/files/harbour.jpg", image("/sites/default/files/harbour.jpg"))
+  t.eq("https://example.com/up/raspberry_pi_logo.jpg", image("/up/raspberry_pi_logo.jpg"))
+end)
+
 t.test("every field says where it came from", function()
   local a = assert(lede.extract(t.read(SEED), { no_filters = true, now = NOW }))
   t.eq("meta:og:site_name", a.sources.site)

@@ -204,12 +204,39 @@ local function microdata_image(page)
   return v and not v:find("%s") and v or nil
 end
 
+-- A site's stand-in share image, not the article's: its file name says
+-- default or placeholder ("opengraph_default.png", "ANDefault.jpg",
+-- "social_placeholder.png"; directories such as Drupal's
+-- "/sites/default/files/" do not count), or it is a site icon
+-- ("/blavatar/<hash>").
+local STAND_IN = {}
+for _, w in ipairs(tables.stand_in_image_words) do STAND_IN[w] = true end
+
+local function is_stand_in(url)
+  local path = url:gsub("[?#].*$", "")
+  local dir, file = path:match("([^/]*)/([^/]*)$")
+  if dir and STAND_IN[dir:lower()] then return true end
+  file = (file or path):gsub("%.%w+$", ""):gsub("(%l)(%u)", "%1 %2"):gsub("(%u)(%u%l)", "%1 %2"):lower()
+  for w in file:gmatch("%a+") do
+    if STAND_IN[w] then return true end
+  end
+  return false
+end
+
+-- The article's image: the first declared one (<meta> keys in order, JSON-LD,
+-- microdata) that is not a stand-in.
 local function choose_image(page, base)
-  local v, src = first_meta(page.meta, tables.meta_keys.image)
-  if not v then v, src = jsonld.image(page.article, page.ids), source(page, "image") end
-  if not v then v, src = microdata_image(page), "microdata:image" end
-  if not v then return nil end
-  return text.resolve(base, v), src
+  local cands = {}
+  for _, k in ipairs(tables.meta_keys.image) do
+    for _, v in ipairs(page.meta[k] or {}) do cands[#cands + 1] = { v, "meta:" .. k } end
+  end
+  cands[#cands + 1] = { jsonld.image(page.article, page.ids), source(page, "image") }
+  cands[#cands + 1] = { microdata_image(page), "microdata:image" }
+  for _, c in ipairs(cands) do
+    local v = c[1] and text.squash(c[1])
+    if v and v ~= "" and not is_stand_in(v) then return text.resolve(base, v), c[2] end
+  end
+  return nil
 end
 
 local NOT_SECTION = {}

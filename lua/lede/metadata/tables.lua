@@ -208,6 +208,12 @@ M.not_name_words = {
   "人氣", "人气", "留言", "閱讀", "阅读",
 }
 
+-- Words of an image's file name (or its directory's name) that make it a
+-- site's stand-in share image rather than the article's. Not "logo": a story
+-- about a company is often illustrated with its logo.
+M.stand_in_image_words = { "default", "placeholder", "blank", "spacer", "noimage", "fallback",
+  "blavatar" }
+
 -- Words of an author page's address that name a desk, not a person
 -- ("/autor/redaccion-ec", "/author/staff/"): a byline linking there is the
 -- newsroom's whatever its text says ("EC", "Direto").
