@@ -81,6 +81,15 @@ M.lines = {
   "learn more", "newsletter", "newsletters", "source link", "reuse content", "log in", "sign in",
   "anmelden", "report an error", "report error", "report a correction", "comunicar erro",
   "reportar error", "voir les contributions", "više o temi", "pročitajte i", "pročitajte još",
+  "show caption", "hide caption", "view gallery",
+}
+
+-- Lines inside a caption that are the image's controls or an ad's label,
+-- not its caption (compared lowercased, without a trailing mark). A share
+-- network's name stays: under a photo it is the credit ("Twitter").
+M.caption_controls = {
+  "show caption", "hide caption", "expand", "enlarge", "zoom", "view gallery", "open gallery",
+  "advertisement", "advertising", "close", "play video", "watch video", "fullscreen",
 }
 
 -- Whole class tokens of text shown to screen readers only (Bootstrap,

@@ -204,6 +204,34 @@ function M.drop_trailing_headings(ctx)
   end
 end
 
+-- A caption's text without its control lines ("SHOW CAPTION +", "HIDE
+-- CAPTION –", "Advertisement:"; boilerplate.caption_controls).
+local CONTROL_LINES = {}
+for _, l in ipairs(boilerplate.caption_controls) do CONTROL_LINES[l] = true end
+
+local DASHES = { "–", "—" }
+
+local function control_key(line)
+  local key, again = line:lower():gsub("^%s+", ""), true
+  while again do
+    again = false
+    key = key:gsub("[%s%p]+$", "")
+    for _, d in ipairs(DASHES) do
+      if key:sub(-#d) == d then key, again = key:sub(1, -#d - 1), true end
+    end
+  end
+  return key
+end
+
+local function caption_text(t)
+  if not t:find("\n", 1, true) and #t > 40 then return t end  -- one long line: no control
+  local kept = {}
+  for line in (t .. "\n"):gmatch("(.-)\n") do
+    if not CONTROL_LINES[control_key(line)] then kept[#kept + 1] = line end
+  end
+  return (table.concat(kept, "\n"):gsub("^%s+", ""):gsub("%s+$", ""))
+end
+
 -- Boilerplate inside the body (navigation, blocks whose class says share or
 -- related, widget lines, link lists) goes; captions go to article.captions.
 function M.prune(ctx)
@@ -234,7 +262,7 @@ function M.prune(ctx)
   ctx.captions = ctx.captions or {}
   for _, cap in ipairs(r.captions) do
     if not cap:removed() then
-      local t = cap:text()
+      local t = caption_text(cap:text())
       if t ~= "" then ctx.captions[#ctx.captions + 1] = t end
       trace(ctx, cap, "caption", "caption, kept apart")
       cap:remove()

@@ -307,3 +307,12 @@ t.test("readerable counts words where a script has no spaces: a short Japanese s
     .. "</article></body></html>"))
   t.eq(false, a.readerable)
 end)
+
+t.test("captions leave out the image's controls and ad labels, and keep a credit line", function()
+  local page = "<html><body><article><p>" .. LONG .. "</p><figure><img src=/a.jpg><figcaption>"
+    .. "<p>SHOW CAPTION +</p><p>HIDE CAPTION –</p></figcaption></figure><figure><img src=/b.jpg>"
+    .. "<figcaption><p>Twitter Lite reaches 11 countries.</p><p>Twitter</p></figcaption></figure>"
+    .. "<figure><figcaption>Advertisement:</figcaption></figure><p>" .. LONG .. "</p></article></body></html>"
+  local a = assert(lede.extract(page))
+  t.eq({ "Twitter Lite reaches 11 countries.\n\nTwitter" }, a.captions)
+end)
