@@ -117,6 +117,7 @@ static void r_pay(rstate *r, buf *out) {
   int cell_start = r->cell_open;
   r->cell_open = 0;
   r->row_text = 1;
+  r->br_owed = 0;
   if (cell_start && r->owed_break == BREAK_NONE && out->len != r->base) r->owed_space = 0;  /* text.c */
   if (out->len == r->base) {
     r->owed_break = BREAK_NONE;
@@ -155,8 +156,11 @@ void wk_r_text(rstate *r, buf *out, const unsigned char *s, size_t len) {
 }
 
 void wk_r_element(rstate *r, buf *out, xmlNodePtr n, unsigned kind, int entering) {
-  if (kind & TK_BR) {
-    if (entering) r_owe(r, BREAK_LINE);
+  if (kind & TK_BR) {  /* <br><br> ends the paragraph (text.c) */
+    if (entering && !r->cell_open) {
+      r_owe(r, r->br_owed && r->owed_break == BREAK_LINE ? BREAK_PARAGRAPH : BREAK_LINE);
+      r->br_owed = 1;
+    }
     return;
   }
   if (kind & TK_PRE) r->pre_depth += entering ? 1u : (unsigned)-1;

@@ -46,6 +46,7 @@ typedef struct {
   unsigned char cell_open;      /* inside a cell, no text yet: its blocks add no break */
   unsigned char rows_in_table;  /* a cell of the current table was entered: rows break by a line */
   unsigned char row_text;       /* the current row has text: the next cell opens with " | " */
+  unsigned char br_owed;        /* the owed line break is a <br>'s */
   unsigned pre_depth;
 } rstate;
 

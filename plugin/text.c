@@ -89,12 +89,14 @@ typedef struct {
   int cell_open;      /* inside a cell, no text yet: its blocks add no break */
   int rows_in_table;  /* a cell of the current table was entered: rows break by a line */
   int row_text;       /* the current row has text: the next cell opens with " | " */
+  int br_owed;        /* the owed line break is a <br>'s */
 } renderer;
 
 static void pay_debts(renderer *r) {
   int cell_start = r->cell_open;
   r->cell_open = 0;
   r->row_text = 1;
+  r->br_owed = 0;
   if (r->out->len == 0) { r->owed_break = BREAK_NONE; r->owed_space = 0; return; }
   if (cell_start && r->owed_break == BREAK_NONE) r->owed_space = 0;  /* " | " has its space */
   if (r->owed_break == BREAK_PARAGRAPH) buf_add(r->out, "\n\n", 2);
@@ -107,6 +109,15 @@ static void pay_debts(renderer *r) {
 static void owe_break(renderer *r, text_break b) {
   if (r->cell_open) return;  /* a cell's leading blocks: the row's own break stands */
   if (b > r->owed_break) r->owed_break = b;
+}
+
+/* <br> breaks the line; a second one with no text between ends the
+ * paragraph, as <br><br> looks on screen (pages without <p> set their
+ * paragraphs so). */
+static void owe_br(renderer *r) {
+  if (r->cell_open) return;
+  owe_break(r, r->br_owed && r->owed_break == BREAK_LINE ? BREAK_PARAGRAPH : BREAK_LINE);
+  r->br_owed = 1;
 }
 
 static void emit_collapsed(renderer *r, const unsigned char *s, size_t len) {
@@ -162,7 +173,7 @@ static int render_step(xmlNodePtr n, int entering, void *ud) {
   if (n->type != XML_ELEMENT_NODE) return WALK_CONTINUE;
   if (n != r->root && walk_is_invisible_tag(n->name)) return WALK_SKIP;
   if (walk_is_element(n, "br")) {
-    if (entering) owe_break(r, BREAK_LINE);
+    if (entering) owe_br(r);
     return WALK_CONTINUE;
   }
   if (walk_is_element(n, "pre")) r->pre_depth += entering ? 1 : -1;

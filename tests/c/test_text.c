@@ -40,6 +40,17 @@ START_TEST(paragraphs_and_breaks) {
 }
 END_TEST
 
+START_TEST(double_br_ends_a_paragraph) {
+  /* pages without <p> set paragraphs with <br><br>, as they look on screen */
+  assert_text("<div>a<br><br>b</div>", "a\n\nb");
+  assert_text("<div>a<br> <br><br>b<br>c</div>", "a\n\nb\nc");
+  assert_text("<div>a<br><b></b><br>b</div>", "a\n\nb");
+  assert_text("<div>a<br>x<br>b</div>", "a\nx\nb");
+  assert_text("<ul><li>a</li><li><br>b</li></ul>", "a\nb");  /* a list item's break is not a <br> */
+  assert_text("<table><tr><td>a</td><td><br><br>b</td></tr></table>", "a | b");
+}
+END_TEST
+
 START_TEST(whitespace_collapses_and_trims) {
   assert_text("<p>  a \n\t b&nbsp;&nbsp;c  </p>", "a b c");
   assert_text("<p>x<b>y</b> <i>z</i></p>", "xy z");
@@ -225,6 +236,7 @@ static Suite *text_suite(void) {
   TCase *stats = tcase_create("stats");
   TCase *walk = tcase_create("walk");
   tcase_add_test(render, paragraphs_and_breaks);
+  tcase_add_test(render, double_br_ends_a_paragraph);
   tcase_add_test(render, whitespace_collapses_and_trims);
   tcase_add_test(render, invisible_elements_do_not_contribute);
   tcase_add_test(render, lists_tables_and_pre);
