@@ -24,12 +24,26 @@ static unsigned first_visible(const xmlChar *s, size_t *at) {
   return 0;
 }
 
+/* Elements whose one capital letter is a value of its own, never a drop cap:
+ * a table's "A" grade, a list's "B" option, a link, a superscript. */
+static const char *const DROPCAP_NEVER[] = {
+  "td", "th", "tr", "li", "dt", "dd", "option", "button", "label", "a", "sup", "sub", "abbr",
+  "code", "kbd", "var", "samp", NULL
+};
+
+static int never_cap(const xmlChar *name) {
+  int i;
+  for (i = 0; DROPCAP_NEVER[i]; i++)
+    if (strcmp((const char *)name, DROPCAP_NEVER[i]) == 0) return 1;
+  return 0;
+}
+
 /* Whether the element's text is one capital letter (white space aside) and
  * it holds no element. */
 static int is_cap(xmlNodePtr n) {
   xmlNodePtr c;
   int letters = 0;
-  if (n->type != XML_ELEMENT_NODE || !n->children) return 0;
+  if (n->type != XML_ELEMENT_NODE || !n->children || !n->name || never_cap(n->name)) return 0;
   for (c = n->children; c; c = c->next) {
     const unsigned char *p;
     if (c->type == XML_COMMENT_NODE) continue;

@@ -76,6 +76,14 @@ START_TEST(leaves_words_alone) {
   ck_assert_uint_eq(n, 0);
   joined("<body><span>T</span></body>", &n);
   ck_assert_uint_eq(n, 0);
+  /* a value of its own: a table's grade, a list's option, a link */
+  ck_assert_str_eq(joined("<body><table><tr><td>A</td><td>excellent</td></tr></table></body>", &n),
+                   "A | excellent");
+  ck_assert_uint_eq(n, 0);
+  joined("<body><ul><li>B</li><li>good</li></ul></body>", &n);
+  ck_assert_uint_eq(n, 0);
+  joined("<body><p><a href=x>A</a>nd so</p></body>", &n);
+  ck_assert_uint_eq(n, 0);
 }
 END_TEST
 
