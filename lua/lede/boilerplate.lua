@@ -84,6 +84,27 @@ M.lines = {
   "show caption", "hide caption", "view gallery",
 }
 
+-- Link texts that point on to the rest of a story, written at the end of a
+-- paragraph ("… [czytaj więcej]", "Continue reading →"): a teaser's tail,
+-- never the story's words (compared lowercased, without brackets, arrows
+-- and ellipses around them).
+M.more_links = {
+  "read more", "more", "continue reading", "read the full story", "full story", "czytaj więcej",
+  "więcej", "czytaj dalej", "leia mais", "lire la suite", "lire plus", "weiterlesen", "mehr",
+  "seguir leyendo", "leer más", "sigue leyendo", "leggi tutto", "continua a leggere", "lees meer",
+  "verder lezen",
+}
+
+-- What the text of a page holding such a link contains (lowercased): only
+-- then are the body's links looked at. A bare "more" is too common a word
+-- to say so; with a mark beside it, it does.
+M.more_link_hints = {
+  "read more", "continue reading", "full story", "czytaj", "więcej", "leia mais", "lire la suite",
+  "lire plus", "weiterlesen", "seguir leyendo", "leer más", "sigue leyendo", "leggi tutto",
+  "continua a leggere", "lees meer", "verder lezen", "[more", "more]", "(more", "more…", "more »",
+  "more ›", "more →", "mehr »", "mehr →", "mehr…", "[mehr",
+}
+
 -- Lines inside a caption that are the image's controls or an ad's label,
 -- not its caption (compared lowercased, without a trailing mark). A share
 -- network's name stays: under a photo it is the credit ("Twitter").

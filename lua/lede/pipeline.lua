@@ -232,6 +232,79 @@ local function caption_text(t)
   return (table.concat(kept, "\n"):gsub("^%s+", ""):gsub("%s+$", ""))
 end
 
+-- "… Akcji Katolickiej w Polsce. [czytaj więcej]": a link that points on to
+-- the rest of a story (boilerplate.more_links) at the end of its paragraph
+-- goes, with the brackets or marks around it (the highest wrapper holding
+-- nothing else). Short links only are looked at.
+M.more_link_max = 40  -- characters of such a link
+local MORE_LINKS = {}
+for _, l in ipairs(boilerplate.more_links) do MORE_LINKS[l] = true end
+local MARKS = { "»", "«", "…", "→", "›", "‹" }
+
+-- s without white space, ASCII punctuation and MARKS at both ends.
+local function strip_marks(s)
+  local again = true
+  while again do
+    again = false
+    s = s:gsub("^[%s%p]+", ""):gsub("[%s%p]+$", "")
+    for _, m in ipairs(MARKS) do
+      if s:sub(-#m) == m then s, again = s:sub(1, -#m - 1), true end
+      if s:sub(1, #m) == m then s, again = s:sub(#m + 1), true end
+    end
+  end
+  return s
+end
+
+local function more_key(t) return strip_marks(t:lower()) end
+
+-- The link itself, or its highest wrapper whose text is only the link's and
+-- marks around it ("<strong>[<a>więcej</a>]</strong>").
+local function more_link_block(a, body)
+  local text, top = a:text(), a
+  local p = a:parent()
+  while p and p ~= body do
+    local pt = p:text()
+    local before, after = pt:find(text, 1, true)
+    if not before or strip_marks(pt:sub(1, before - 1) .. pt:sub(after + 1)) ~= "" then break end
+    top, p = p, p:parent()
+  end
+  return top
+end
+
+-- Whether nothing but marks follows the node in its block (its text to the
+-- end of the nearest <p>, <li> or <div>).
+local function ends_its_block(node, body)
+  local p = node:parent()
+  while p and p ~= body and not LINE_BLOCKS[p:tag()] do p = p:parent() end
+  if not p or p == body then return false end
+  local last = p:last_content()
+  return last ~= nil and (last == node or node:contains(last))
+end
+
+local function hints_more_link(text)
+  local lower = text:lower()
+  for _, h in ipairs(boilerplate.more_link_hints) do
+    if lower:find(h, 1, true) then return true end
+  end
+  return false
+end
+
+-- Removes such links from the body; whether it removed one. `text` is the
+-- body's text: its words say whether the links need looking at.
+function M.drop_more_links(ctx, text)
+  local body, removed = ctx.body, false
+  if not hints_more_link(text) then return false end
+  for _, a in ipairs(body:xpath(".//a[string-length(normalize-space(.)) <= " .. M.more_link_max .. "]")) do
+    if not a:removed() and MORE_LINKS[more_key(a:text())] then
+      local block = more_link_block(a, body)
+      if ends_its_block(block, body) and remove_marked(ctx, block, "link to the rest of a story") then
+        removed = true
+      end
+    end
+  end
+  return removed
+end
+
 -- Boilerplate inside the body (navigation, blocks whose class says share or
 -- related, widget lines, link lists) goes; captions go to article.captions.
 function M.prune(ctx)
@@ -312,6 +385,9 @@ function M.render(ctx)
   end
   ctx.article.text = body and body:text() or ""
   if not body then return article_body.apply(ctx, ropts) end
+  -- the text says whether a "[read more]" link may end a paragraph (prune's
+  -- rule, taken here where the text is known: most pages need no look)
+  if opts.favor ~= "recall" and M.drop_more_links(ctx, ctx.article.text) then ctx.article.text = body:text() end
   M.readerable(ctx)
   local sf = ctx.standfirst  -- printed above the body, outside it: the story's first paragraph
   if sf then ctx.article.text = sf .. "\n\n" .. ctx.article.text end

@@ -316,3 +316,20 @@ t.test("captions leave out the image's controls and ad labels, and keep a credit
   local a = assert(lede.extract(page))
   t.eq({ "Twitter Lite reaches 11 countries.\n\nTwitter" }, a.captions)
 end)
+
+t.test("prune: a 'read more' link ending its paragraph goes with its brackets; one inside a sentence stays", function()
+  local function text_of(p) return assert(lede.extract(ending(p))).text end
+  local t1 = text_of("<p>Akcja Katolicka staje w obronie fundacji. <strong>[<a href=/x>czytaj więcej</a>]</strong></p>")
+  t.eq("Akcja Katolicka staje w obronie fundacji.", t1:sub(-#"Akcja Katolicka staje w obronie fundacji."))
+  local md = assert(lede.extract(ending("<p>Obrona fundacji. <strong>[<a href=/x>więcej</a>]</strong></p>"),
+    { markdown = true })).markdown
+  t.eq("Obrona fundacji.", md:sub(-#"Obrona fundacji."))
+  t.eq("Obrona", (assert(lede.extract(ending("<p>Obrona [<a href=/x>więcej</a>]</p>"),
+    { favor = "recall" })).text:match("(Obrona) %[więcej%]$")), "recall keeps it")
+  local t2 = text_of("<p>The council voted on Monday. <a class=more-link href=/x>Continue reading →</a></p>")
+  t.eq("The council voted on Monday.", t2:sub(-#"The council voted on Monday."))
+  local t3 = text_of("<p>Learn <a href=/more>more</a> about the plan and the vote on Monday.</p>")
+  t.contains(t3, "Learn more about the plan and the vote on Monday.")
+  local t4 = text_of("<p>The full text is <a href=/doc>here</a>.</p>")
+  t.contains(t4, "The full text is here.")
+end)
