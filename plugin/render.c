@@ -1043,7 +1043,7 @@ static void hl_content(hl_state *r) {
     buf_add(r->out, "<p>", 3);
     r->implicit_p = 1;
   }
-  if (r->owed_br) buf_add(r->out, "<br>", 4);
+  if (r->owed_br) buf_add(r->out, "<br><br>", 4 * (size_t)r->owed_br);
   else if (r->owed_space && r->has_content) buf_addc(r->out, ' ');
   r->owed_br = r->owed_space = 0;
   hl_open_inlines(r);
@@ -1061,7 +1061,7 @@ static void hl_block_boundary(hl_state *r) {
 static void hl_soft_boundary(hl_state *r) {
   if (r->pre) return;
   if (r->implicit_p) { hl_block_boundary(r); return; }
-  if (r->has_content) r->owed_br = 1;
+  if (r->has_content && !r->owed_br) r->owed_br = 1;
   r->owed_space = 0;
 }
 
@@ -1141,7 +1141,7 @@ static void hl_leave_inline(hl_state *r) {
 
 static void hl_br(hl_state *r) {
   if (r->pre) { hl_content(r); buf_addc(r->out, '\n'); }
-  else if (r->has_content) r->owed_br = 1;
+  else if (r->has_content) r->owed_br = r->owed_br ? 2 : 1;  /* <br><br>: a paragraph's gap, kept */
 }
 
 static void hl_hr(hl_state *r) {

@@ -234,8 +234,8 @@ local function write_record(out, opts, article, first)
     return
   end
   if opts.format == "html" then
-    out:write("<article>\n<h1>", json.html_escape(article.title or ""), "</h1>\n",
-      article.html or "", "\n</article>\n")
+    local h1 = article.title and ("<h1>" .. json.html_escape(article.title) .. "</h1>\n") or ""
+    out:write("<article>\n", h1, article.html or "", "\n</article>\n")
     return
   end
   local body = opts.format == "markdown" and (article.markdown or article.text) or article.text

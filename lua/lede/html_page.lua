@@ -33,15 +33,11 @@ end
 -- The page, as one string ending in a newline.
 function M.render(article)
   local lang = article.language and string.format(' lang="%s"', esc(article.language)) or ""
-  return table.concat({
-    "<!DOCTYPE html>",
-    "<html" .. lang .. ">",
-    "<head>", head(article), "</head>",
-    "<body>", "<article>",
-    "<h1>" .. esc(article.title or "") .. "</h1>",
-    article.html or "",
-    "</article>", "</body>", "</html>", "",
-  }, "\n")
+  local lines = { "<!DOCTYPE html>", "<html" .. lang .. ">", "<head>", head(article), "</head>",
+    "<body>", "<article>" }
+  if article.title then lines[#lines + 1] = "<h1>" .. esc(article.title) .. "</h1>" end  -- no empty heading
+  for _, l in ipairs { article.html or "", "</article>", "</body>", "</html>", "" } do lines[#lines + 1] = l end
+  return table.concat(lines, "\n")
 end
 
 return M

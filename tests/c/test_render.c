@@ -209,6 +209,9 @@ START_TEST(html_attributes_and_unwrapping) {
                    "<p><img src=\"http://example.com/i.png\" alt=\"a&quot;b\"></p>\n<hr>");
   ck_assert_str_eq(hl("<div>a</div><section><div>b</div></section>"), "<p>a</p>\n<p>b</p>");
   ck_assert_str_eq(hl("<ul><li>x<div>y</div></li></ul>"), "<ul>\n<li>x<br>y</li></ul>");
+  /* <br><br> keeps its paragraph's gap (more than two are one gap); a line stays a line */
+  ck_assert_str_eq(hl("<p>a<br><br><br>b<br>c</p>"), "<p>a<br><br>b<br>c</p>");
+  ck_assert_str_eq(hl("<p>a<br></p>"), "<p>a</p>");
 }
 END_TEST
 

@@ -135,6 +135,22 @@ end)
 
 os.remove(TMP)
 
+t.test("a page without a title gets no empty <h1> in --format html, standalone or not", function()
+  local page = "<html><body><article><p>" .. string.rep("The harbour reopened on Monday after repairs. ", 8)
+    .. "</p></article></body></html>"
+  local file = os.tmpname()
+  local f = assert(io.open(file, "wb"))
+  f:write(page)
+  f:close()
+  for _, args in ipairs { { "--format", "html", "-" }, { "--format", "html", "--standalone", "-" } } do
+    local out, _, code = run(args, file)
+    t.eq(0, code)
+    t.excludes(out, "<h1>")
+    t.contains(out, "<article>\n<p>The harbour reopened")
+  end
+  os.remove(file)
+end)
+
 t.test("--standalone writes a whole HTML page with the metadata in <head>", function()
   local out, _, code = run { "--format", "html", "--standalone", SEED }
   t.eq(0, code)
