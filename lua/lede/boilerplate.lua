@@ -66,7 +66,7 @@ M.lines = {
   "show more", "show less", "load more", "see more", "view more", "show all",
   -- the same furniture in other languages, and "read also" labels (also as the
   -- label of a line that is otherwise a link: "Lea también: <a>…</a>")
-  "read also", "see also", "also read", "related topics", "more on this story",
+  "read also", "see also", "also read", "read", "related topics", "more on this story",
   "advertisement - story continues below", "story continues below advertisement",
   "article continues below", "continue reading below", "tags", "topics",
   "lea también", "lee también", "lea más", "lee más", "lea", "puedes ver", "te puede interesar",

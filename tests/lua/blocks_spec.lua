@@ -183,6 +183,11 @@ t.test("prune: 'Show more', 'Show less', 'Share this story' controls go; a sente
   t.eq({}, pruned("<p>Share this story with a friend, the campaign asks, and the museum will send a card.</p>"))
 end)
 
+t.test("prune: 'Read: <another story>' goes; a paragraph that reads on stays", function()
+  t.eq({ "r: boilerplate line" }, pruned("<p id=r>Read: <a href=/x>Two disasters are exponentially worse than one</a></p>"))
+  t.eq({}, pruned("<p>Read: the council's letter, in full, says the harbour <a href=/l>will reopen</a> in May.</p>"))
+end)
+
 t.test("prune: sign-up and control lines ('Newsletter', 'Comunicar erro', 'Source link') go; a sentence stays", function()
   t.eq({ "n: boilerplate line" }, pruned("<div id=n>Newsletter</div>"))
   t.eq({ "c: boilerplate line" }, pruned("<p id=c><a href='#erro'>Comunicar erro</a></p>"))
