@@ -341,6 +341,7 @@ end
 -- The lines of a block holding the headline that follow the headline's line.
 local function lines_after_headline(block, title_key)
   local after, out = false, {}
+  if title_key == "" then return out end  -- no title: the headline's line is unknown
   for line in (block:text() .. "\n"):gmatch("(.-)\n") do
     if after and line:find("%S") then out[#out + 1] = line end
     if text.key(line) == title_key then after = true end
