@@ -8,22 +8,6 @@
 #include "text.h"
 #include "walk.h"
 
-/* The first code point of s that is not white space; *at is its offset. */
-static unsigned first_visible(const xmlChar *s, size_t *at) {
-  const unsigned char *p = s;
-  unsigned cp = 0;
-  *at = 0;
-  while (p && *p) {
-    size_t n = text_utf8_next(p, 4, &cp);  /* NUL-terminated: a NUL ends a sequence early */
-    if (!text_is_space_cp(cp)) {
-      *at = (size_t)(p - (const unsigned char *)s);
-      return cp;
-    }
-    p += n;
-  }
-  return 0;
-}
-
 /* Elements whose one capital letter is a value of its own, never a drop cap:
  * a table's "A" grade, a list's "B" option, a link, a superscript. */
 static const char *const DROPCAP_NEVER[] = {
@@ -66,7 +50,7 @@ static xmlNodePtr first_text(xmlNodePtr root) {
   size_t at;
   while (n) {
     if (n->type == XML_TEXT_NODE) {
-      if (first_visible(n->content, &at)) return n;
+      if (text_first_visible(n->content, &at)) return n;
     } else if (n->type == XML_ELEMENT_NODE) {
       if (walk_is_invisible_tag(n->name) || walk_is_element(n, "img") || walk_is_element(n, "br"))
         return NULL;
@@ -93,13 +77,13 @@ static xmlNodePtr text_after(xmlNodePtr cap) {
   int spaced = 0;
   size_t at = 0;
   while (n && (n->type == XML_COMMENT_NODE ||
-               (n->type == XML_TEXT_NODE && !first_visible(n->content, &at)))) {
+               (n->type == XML_TEXT_NODE && !text_first_visible(n->content, &at)))) {
     if (n->type == XML_TEXT_NODE) spaced = 1;
     n = n->next;
   }
   if (!n || (spaced && !is_block(n))) return NULL;
   t = first_text(n);
-  if (!t || !text_is_lower_cp(first_visible(t->content, &at))) return NULL;
+  if (!t || !text_is_lower_cp(text_first_visible(t->content, &at))) return NULL;
   return (at == 0 || is_block(n)) ? t : NULL;
 }
 
@@ -148,8 +132,8 @@ xmlChar *dropcap_new_text(const dropcap_pair *p) {
   const xmlChar *letter = NULL;
   xmlChar *joined;
   for (c = p->cap->children; c && !letter; c = c->next)
-    if (c->type == XML_TEXT_NODE && first_visible(c->content, &letter_at)) letter = c->content + letter_at;
-  first_visible(p->text->content, &at);  /* dropcap_find saw a letter in both */
+    if (c->type == XML_TEXT_NODE && text_first_visible(c->content, &letter_at)) letter = c->content + letter_at;
+  text_first_visible(p->text->content, &at);  /* dropcap_find saw a letter in both */
   letter_len = letter ? text_utf8_next(letter, 4, &cp) : 0;
   rest = strlen((const char *)p->text->content + at);
   joined = xmlMalloc(letter_len + rest + 1);

@@ -60,6 +60,21 @@ int text_is_space_cp(unsigned cp) {
          cp == 0x2029;
 }
 
+unsigned text_first_visible(const unsigned char *s, size_t *at) {
+  const unsigned char *p = s;
+  *at = 0;
+  while (p && *p) {
+    unsigned cp = *p;
+    size_t n = cp < 0x80 ? 1 : text_utf8_next(p, 4, &cp);  /* NUL-terminated: a NUL ends a sequence */
+    if (cp < 0x80 ? !TEXT_ASCII_SPACE(cp) : !text_is_space_cp(cp)) {
+      *at = (size_t)(p - s);
+      return cp;
+    }
+    p += n;
+  }
+  return 0;
+}
+
 int text_is_upper_cp(unsigned cp) {
   return (cp >= 'A' && cp <= 'Z') || (cp >= 0xC0 && cp <= 0xDE && cp != 0xD7) ||
          (cp >= 0x391 && cp <= 0x3A9) || (cp >= 0x400 && cp <= 0x42F);

@@ -37,6 +37,11 @@ size_t text_utf8_len(const char *s, size_t len);
 size_t text_utf8_next(const unsigned char *s, size_t avail, unsigned *cp);
 
 int text_is_space_cp(unsigned cp);
+
+/* The first code point of the NUL-terminated s that is not white space
+ * (U+00A0 and the like are): returns it, 0 when there is none (or s is
+ * NULL), and stores its byte offset in *at (0 when there is none). */
+unsigned text_first_visible(const unsigned char *s, size_t *at);
 /* text_is_space_cp for code points below 0x80, as a macro for hot loops:
  * space, tab, LF, VT, FF, CR. */
 #define TEXT_ASCII_SPACE(cp) ((cp) == ' ' || ((cp) >= '\t' && (cp) <= '\r'))

@@ -48,22 +48,6 @@ int walk_is_invisible_tag(const xmlChar *name) {
   return 0;
 }
 
-/* s holds a code point that is not white space (U+00A0 and the like are). */
-static int has_visible_char(const xmlChar *s) {
-  const unsigned char *p = s;
-  while (p && *p) {
-    unsigned cp = *p;
-    if (cp < 0x80) {
-      if (!TEXT_ASCII_SPACE(cp)) return 1;
-      p++;
-      continue;
-    }
-    p += text_utf8_next(p, 4, &cp);  /* content is NUL-terminated: never reads past it */
-    if (!text_is_space_cp(cp)) return 1;
-  }
-  return 0;
-}
-
 /* Deepest last descendant of n, not entering invisible elements. */
 static xmlNodePtr deepest_last(xmlNodePtr n) {
   while (n->type == XML_ELEMENT_NODE && n->last && !walk_is_invisible_tag(n->name)) n = n->last;
@@ -78,7 +62,8 @@ xmlNodePtr walk_last_content(xmlNodePtr root) {
   if (!root || !root->last) return NULL;
   n = deepest_last(root->last);
   while (n && n != root) {
-    if ((n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) && has_visible_char(n->content))
+    size_t at;
+    if ((n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) && text_first_visible(n->content, &at))
       return n;
     if (walk_is_element(n, "img")) return n;
     n = n->prev ? deepest_last(n->prev) : n->parent;

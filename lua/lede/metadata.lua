@@ -7,6 +7,7 @@
 -- keys of their ancestors. M.finish(article, ctx) runs once the body is
 -- chosen: printed dates and bylines count only inside the article region,
 -- and only where the structured metadata gave nothing usable.
+local core = require "lede.core"
 local authors = require "lede.metadata.authors"
 local dates = require "lede.metadata.dates"
 local fields = require "lede.metadata.fields"
@@ -308,8 +309,6 @@ local function in_ignored_texts(line, texts)
   return false
 end
 
-
-
 -- The date line printed between the headline and the body, outside both
 -- ("<h1>…</h1><p>TOPICS　2019年3月15日 09:43</p><div>body…"): the blocks
 -- before the body (its earlier siblings, then its ancestors'), read back to
@@ -317,6 +316,7 @@ end
 -- lines after it. Nothing is read unless the headline is reached, so a
 -- site header's "today" is never taken.
 M.header_reach = { levels = 3, siblings = 4 }
+M.header_block_elements = 20  -- elements a block holding the date line has at most
 
 local function headline_marks(meta)
   local own, holds = {}, {}
@@ -379,7 +379,10 @@ local function header_date_line(article, ctx)
         end
         return nil
       end
-      if s:stats().chars <= 4 * M.date_line_max then lines[#lines + 1] = s:text() end
+      -- a date line's block is small: a bounded count first, no walk of a big sibling
+      if core.elements_at_most(s, M.header_block_elements) and s:stats().chars <= 4 * M.date_line_max then
+        lines[#lines + 1] = s:text()
+      end
       s, n = s:prev(), n + 1
     end
     node = node:parent()

@@ -204,42 +204,9 @@ function M.drop_trailing_headings(ctx)
   end
 end
 
--- A caption's text without its control lines ("SHOW CAPTION +", "HIDE
--- CAPTION –", "Advertisement:"; boilerplate.caption_controls).
-local CONTROL_LINES = {}
-for _, l in ipairs(boilerplate.caption_controls) do CONTROL_LINES[l] = true end
-
-local DASHES = { "–", "—" }
-
-local function control_key(line)
-  local key, again = line:lower():gsub("^%s+", ""), true
-  while again do
-    again = false
-    key = key:gsub("[%s%p]+$", "")
-    for _, d in ipairs(DASHES) do
-      if key:sub(-#d) == d then key, again = key:sub(1, -#d - 1), true end
-    end
-  end
-  return key
-end
-
-local function caption_text(t)
-  if not t:find("\n", 1, true) and #t > 40 then return t end  -- one long line: no control
-  local kept = {}
-  for line in (t .. "\n"):gmatch("(.-)\n") do
-    if not CONTROL_LINES[control_key(line)] then kept[#kept + 1] = line end
-  end
-  return (table.concat(kept, "\n"):gsub("^%s+", ""):gsub("%s+$", ""))
-end
-
--- "… Akcji Katolickiej w Polsce. [czytaj więcej]": a link that points on to
--- the rest of a story (boilerplate.more_links) at the end of its paragraph
--- goes, with the brackets or marks around it (the highest wrapper holding
--- nothing else). Short links only are looked at.
-M.more_link_max = 40  -- characters of such a link
-local MORE_LINKS = {}
-for _, l in ipairs(boilerplate.more_links) do MORE_LINKS[l] = true end
-local MARKS = { "»", "«", "…", "→", "›", "‹" }
+-- Marks a control's or a link's words may stand between: "HIDE CAPTION –",
+-- "[czytaj więcej]", "Continue reading →".
+local MARKS = { "»", "«", "…", "→", "›", "‹", "–", "—" }
 
 -- s without white space, ASCII punctuation and MARKS at both ends.
 local function strip_marks(s)
@@ -255,7 +222,30 @@ local function strip_marks(s)
   return s
 end
 
-local function more_key(t) return strip_marks(t:lower()) end
+-- The words of a line or a link as the lists hold them.
+local function words_key(t) return strip_marks(t:lower()) end
+
+-- A caption's text without its control lines ("SHOW CAPTION +", "HIDE
+-- CAPTION –", "Advertisement:"; boilerplate.caption_controls).
+local CONTROL_LINES = {}
+for _, l in ipairs(boilerplate.caption_controls) do CONTROL_LINES[l] = true end
+
+local function caption_text(t)
+  if not t:find("\n", 1, true) and #t > 40 then return t end  -- one long line: no control
+  local kept = {}
+  for line in (t .. "\n"):gmatch("(.-)\n") do
+    if not CONTROL_LINES[words_key(line)] then kept[#kept + 1] = line end
+  end
+  return (table.concat(kept, "\n"):gsub("^%s+", ""):gsub("%s+$", ""))
+end
+
+-- "… Akcji Katolickiej w Polsce. [czytaj więcej]": a link that points on to
+-- the rest of a story (boilerplate.more_links) at the end of its paragraph
+-- goes, with the brackets or marks around it (the highest wrapper holding
+-- nothing else). Short links only are looked at.
+M.more_link_max = 40  -- characters of such a link
+local MORE_LINKS = {}
+for _, l in ipairs(boilerplate.more_links) do MORE_LINKS[l] = true end
 
 -- The link itself, or its highest wrapper whose text is only the link's and
 -- marks around it ("<strong>[<a>więcej</a>]</strong>").
@@ -301,7 +291,7 @@ function M.drop_more_links(ctx, text)
   local body, removed = ctx.body, false
   if not hints_more_link(text) then return false end
   for _, a in ipairs(body:xpath(".//a[string-length(normalize-space(.)) <= " .. M.more_link_max .. "]")) do
-    if not a:removed() and MORE_LINKS[more_key(a:text())] then
+    if not a:removed() and MORE_LINKS[words_key(a:text())] then
       local block = more_link_block(a, body)
       if ends_its_block(block, body) and remove_marked(ctx, block, "link to the rest of a story") then
         removed = true
